@@ -1,0 +1,98 @@
+import { OpenAPIHono, type RouteConfig, type RouteHandler } from '@hono/zod-openapi';
+import type { Context, MiddlewareHandler } from 'hono';
+import { HTTPException } from 'hono/http-exception';
+import type { ZodError } from 'zod';
+import type { AppEnv } from './env';
+import {
+  BadRequestError,
+  HttpError,
+  NotFoundError,
+  ValidationError,
+  errorBody,
+  internalErrorBody,
+  type FieldIssue,
+} from './errors';
+import { log } from './log';
+
+export const REQUEST_ID_HEADER = 'x-request-id';
+
+function fieldIssues(error: ZodError, target: string): FieldIssue[] {
+  return error.issues.map((issue) => ({
+    field: issue.path.length ? issue.path.join('.') : target,
+    reason: issue.message,
+  }));
+}
+
+/** A router whose validation failures become one 400 `ValidationError` naming each field. */
+export function createRouter<Bindings extends object>() {
+  return new OpenAPIHono<AppEnv<Bindings>>({
+    strict: false,
+    defaultHook: (result) => {
+      if (!result.success) throw new ValidationError(fieldIssues(result.error, result.target));
+    },
+  });
+}
+
+export type AppRouter<Bindings extends object> = ReturnType<typeof createRouter<Bindings>>;
+
+const requestId: MiddlewareHandler<AppEnv<object>> = async (c, next) => {
+  c.set('requestId', c.req.header(REQUEST_ID_HEADER) ?? crypto.randomUUID());
+  await next();
+  c.header(REQUEST_ID_HEADER, c.get('requestId'));
+};
+
+function toHttpError(err: unknown): HttpError | undefined {
+  if (err instanceof HttpError) return err;
+  // Hono's own validators throw these for bodies that are not JSON at all.
+  if (err instanceof HTTPException && err.status < 500) {
+    return err.status === 400 ? new BadRequestError(err.message || 'Malformed request') : new HttpError(err.status, err.message);
+  }
+  return undefined;
+}
+
+export function renderError<Bindings extends object>(err: unknown, c: Context<AppEnv<Bindings>>): Response {
+  const id = c.get('requestId');
+  const httpError = toHttpError(err);
+  if (httpError) return c.json(errorBody(httpError, id), httpError.statusCode);
+  log('error', 'unhandled error', {
+    requestId: id,
+    path: c.req.path,
+    error: err instanceof Error ? `${err.name}: ${err.message}` : String(err),
+    stack: err instanceof Error ? err.stack : undefined,
+  });
+  return c.json(internalErrorBody(id), 500);
+}
+
+export interface WorkerAppOptions {
+  /** Worker name, also the OpenAPI document's title suffix. */
+  name: string;
+  description: string;
+}
+
+/** An app with request ids, a JSON 404 and the one error handler: what every worker starts from. */
+export function createApp<Bindings extends object>(): AppRouter<Bindings> {
+  const app = createRouter<Bindings>();
+  app.use('*', requestId);
+  app.notFound((c) => {
+    const err = new NotFoundError(`Route ${c.req.method}:${c.req.path} not found`);
+    return c.json(errorBody(err, c.get('requestId')), 404);
+  });
+  app.onError(renderError);
+  return app;
+}
+
+/**
+ * A router worker's app: `createApp` plus its OpenAPI fragment at `/openapi.json`, which the edge
+ * merges into the public document (router workers are reachable only through the edge).
+ */
+export function createWorkerApp<Bindings extends object>(options: WorkerAppOptions): AppRouter<Bindings> {
+  const app = createApp<Bindings>();
+  app.doc31('/openapi.json', {
+    openapi: '3.1.0',
+    info: { title: `Colibri ${options.name}`, version: '0.1.0', description: options.description },
+  });
+  return app;
+}
+
+/** A handler typed by its route contract: input already validated, output checked against the schema. */
+export type AppRouteHandler<R extends RouteConfig, Bindings extends object> = RouteHandler<R, AppEnv<Bindings>>;

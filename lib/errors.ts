@@ -1,0 +1,110 @@
+import type { ContentfulStatusCode } from 'hono/utils/http-status';
+
+/**
+ * An error that maps to one HTTP answer. Typed subclasses (`NotFoundError`, ...) carry the status;
+ * domain errors subclass them with a `code`, so handlers throw values and one place renders them.
+ */
+export class HttpError extends Error {
+  constructor(
+    readonly statusCode: ContentfulStatusCode,
+    message: string,
+    readonly code?: string,
+    readonly extra?: Record<string, unknown>,
+  ) {
+    super(message);
+  }
+
+  /** The `error` field: Gateway clients read fastify-sensible style names such as `NotFoundError`. */
+  get errorName(): string {
+    return this.constructor.name === 'HttpError' ? 'HttpError' : this.constructor.name;
+  }
+}
+
+export class BadRequestError extends HttpError {
+  constructor(message: string, code?: string, extra?: Record<string, unknown>) {
+    super(400, message, code, extra);
+  }
+}
+
+export class UnauthorizedError extends HttpError {
+  constructor(message: string, code?: string) {
+    super(401, message, code);
+  }
+}
+
+export class NotFoundError extends HttpError {
+  constructor(message: string, code?: string) {
+    super(404, message, code);
+  }
+}
+
+export class ConflictError extends HttpError {
+  constructor(message: string, code?: string) {
+    super(409, message, code);
+  }
+}
+
+export class TooManyRequestsError extends HttpError {
+  constructor(message: string, code?: string, extra?: Record<string, unknown>) {
+    super(429, message, code, extra);
+  }
+}
+
+export class ServiceUnavailableError extends HttpError {
+  constructor(message: string, code?: string) {
+    super(503, message, code);
+  }
+}
+
+/** One field that failed validation: where it is and why. */
+export interface FieldIssue {
+  field: string;
+  reason: string;
+}
+
+export class ValidationError extends HttpError {
+  constructor(readonly issues: FieldIssue[]) {
+    super(400, `Invalid request: ${issues.map((i) => `${i.field}: ${i.reason}`).join('; ')}`, 'VALIDATION_ERROR');
+  }
+
+  override get errorName(): string {
+    return 'Validation Error';
+  }
+}
+
+/**
+ * The one error body: Gateway clients read `message`/`error`/`code`, hummingbot-api clients read `detail`.
+ */
+export interface ErrorBody {
+  statusCode: number;
+  error: string;
+  message: string;
+  detail: string;
+  code?: string;
+  validation?: FieldIssue[];
+  requestId?: string;
+  [key: string]: unknown;
+}
+
+export function errorBody(error: HttpError, requestId?: string): ErrorBody {
+  return {
+    ...error.extra,
+    statusCode: error.statusCode,
+    error: error.errorName,
+    message: error.message,
+    detail: error.message,
+    ...(error.code ? { code: error.code } : {}),
+    ...(error instanceof ValidationError ? { validation: error.issues } : {}),
+    ...(requestId ? { requestId } : {}),
+  };
+}
+
+export function internalErrorBody(requestId?: string): ErrorBody {
+  return {
+    statusCode: 500,
+    error: 'Internal Server Error',
+    message: 'An unexpected error occurred',
+    detail: 'An unexpected error occurred',
+    ...(requestId ? { requestId } : {}),
+  };
+}

@@ -1,0 +1,32 @@
+import { describe, expect, it } from 'vitest';
+import { api } from '../support/http';
+
+describe('API documentation', () => {
+  it('merges every worker fragment into one OpenAPI document', async () => {
+    const response = await api('/openapi.json', { auth: null });
+    const document = await response.json<{ openapi: string; paths: Record<string, unknown>; components: { securitySchemes: object } }>();
+    expect(document.openapi).toBe('3.1.0');
+    expect(Object.keys(document.paths)).toEqual(
+      expect.arrayContaining([
+        '/',
+        '/chains/health',
+        '/connectors/health',
+        '/trading/health',
+        '/portfolio/health',
+        '/market-data/health',
+        '/bot-orchestration/commands',
+        '/bot-orchestration/commands/{id}',
+      ]),
+    );
+    expect(document.components.securitySchemes).toHaveProperty('basicAuth');
+    expect(document.components.securitySchemes).toHaveProperty('bearerAuth');
+    const gatewayPath = await api('/docs/json', { auth: null });
+    expect(await gatewayPath.json()).toEqual(document);
+  });
+
+  it('serves the interactive docs page over the merged document', async () => {
+    const response = await api('/docs', { auth: null });
+    expect(response.headers.get('content-type')).toContain('text/html');
+    expect(await response.text()).toContain('/openapi.json');
+  });
+});

@@ -1,0 +1,35 @@
+/**
+ * The whole system in one test isolate: the edge is the default export, and every router worker is a
+ * named entrypoint that the edge reaches through a real service binding (see vitest.config.ts), so
+ * requests cross the same boundaries as in `wrangler dev` and production.
+ */
+import { WorkerEntrypoint } from 'cloudflare:workers';
+import bots from '../../workers/bots';
+import chains from '../../workers/chains';
+import connectors from '../../workers/connectors';
+import edge from '../../workers/edge';
+import marketData from '../../workers/market-data';
+import portfolio from '../../workers/portfolio';
+import trading from '../../workers/trading';
+
+type FetchWorker = { fetch(request: Request, env: never, ctx: ExecutionContext): Response | Promise<Response> };
+
+function entrypoint(worker: FetchWorker) {
+  return class extends WorkerEntrypoint {
+    override fetch(request: Request) {
+      return worker.fetch(request, this.env as never, this.ctx);
+    }
+  };
+}
+
+export const Chains = entrypoint(chains);
+export const Connectors = entrypoint(connectors);
+export const Trading = entrypoint(trading);
+export const Portfolio = entrypoint(portfolio);
+export const MarketData = entrypoint(marketData);
+export const Bots = entrypoint(bots);
+
+export default {
+  fetch: edge.fetch,
+  queue: bots.queue,
+};

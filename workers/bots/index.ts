@@ -1,0 +1,16 @@
+import { createWorkerApp } from '../../lib/app';
+import { mountHealth } from '../../lib/health';
+import type { BotCommandMessage } from '../../schemas/bot-commands';
+import { consumeBotCommands } from './consumer';
+import type { BotsEnv } from './env';
+import { getCommandHandler, sendCommandHandler } from './handlers';
+import { getCommand, sendCommand } from './routes';
+
+const app = createWorkerApp<BotsEnv>({ name: 'bots', description: 'Bot orchestration over the bot-commands queue.' });
+mountHealth(app, 'bots', '/bot-orchestration', 'Bot orchestration');
+app.openapi(sendCommand, sendCommandHandler).openapi(getCommand, getCommandHandler);
+
+export default {
+  fetch: app.fetch,
+  queue: consumeBotCommands,
+} satisfies ExportedHandler<BotsEnv, BotCommandMessage>;

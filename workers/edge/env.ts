@@ -1,0 +1,15 @@
+/** The router workers behind the edge, by service binding name. */
+export type Upstream = 'CHAINS' | 'CONNECTORS' | 'TRADING' | 'PORTFOLIO' | 'MARKET_DATA' | 'BOTS';
+
+export type EdgeEnv = Record<Upstream, Fetcher> & {
+  /** HTTP Basic credentials (what hummingbot-api clients send). */
+  USERNAME?: string;
+  PASSWORD?: string;
+  /** Bearer API key (what Gateway clients send); Bearer auth is off while unset. */
+  API_KEY?: string;
+  /** `development` locally; anything else is production, where default credentials are refused. */
+  ENVIRONMENT?: string;
+  /** Comma-separated allowed CORS origins; localhost origins are always allowed. */
+  CORS_ORIGINS?: string;
+  RATE_LIMITER?: RateLimit;
+};

@@ -1,0 +1,51 @@
+import { createRoute, z } from '@hono/zod-openapi';
+import { swaggerUI } from '@hono/swagger-ui';
+import { cors } from 'hono/cors';
+import { createApp } from '../../lib/app';
+import { authenticate, refuseDefaultCredentials } from './auth';
+import type { EdgeEnv } from './env';
+import { mergedDocument } from './openapi';
+import { forward } from './proxy';
+import { rateLimit } from './rate-limit';
+
+const LOCAL_ORIGIN = /^https?:\/\/(localhost|127\.0\.0\.1)(:\d+)?$/;
+
+const app = createApp<EdgeEnv>();
+
+app.use(
+  '*',
+  cors({
+    origin: (origin, c) => {
+      const allowed = (c.env.CORS_ORIGINS ?? '').split(',').map((entry: string) => entry.trim());
+      return LOCAL_ORIGIN.test(origin) || allowed.includes(origin) ? origin : null;
+    },
+    allowHeaders: ['Authorization', 'Content-Type', 'X-Request-Id'],
+    exposeHeaders: ['X-Request-Id', 'Retry-After'],
+    credentials: true,
+  }),
+);
+app.use('*', refuseDefaultCredentials, rateLimit, authenticate);
+
+app.openapi(
+  createRoute({
+    method: 'get',
+    path: '/',
+    tags: ['Health'],
+    summary: 'Liveness (what Hummingbot pings)',
+    responses: {
+      200: {
+        description: 'The gateway is up',
+        content: { 'application/json': { schema: z.object({ status: z.literal('ok'), name: z.string(), version: z.string() }) } },
+      },
+    },
+  }),
+  (c) => c.json({ status: 'ok' as const, name: 'Colibri', version: '0.1.0' }, 200),
+);
+
+const document = async (c: Parameters<typeof mergedDocument>[1]) => c.json(await mergedDocument(app, c));
+app.get('/openapi.json', document);
+app.get('/docs/json', document);
+app.get('/docs', swaggerUI({ url: '/openapi.json', title: 'Colibri API' }));
+app.all('*', forward);
+
+export default app;

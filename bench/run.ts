@@ -1,0 +1,10 @@
+// `npm run bench`: every benchmark in bench/, one after another.
+import { spawnSync } from 'node:child_process';
+import { readdirSync } from 'node:fs';
+
+const benches = readdirSync('bench').filter((file) => file.endsWith('.ts') && file !== 'run.ts');
+for (const bench of benches) {
+  console.log(`\n=== ${bench}`);
+  const result = spawnSync('npx', ['tsx', `bench/${bench}`], { stdio: 'inherit' });
+  if (result.status !== 0) process.exit(result.status ?? 1);
+}

@@ -9,8 +9,8 @@ import { startSolanaLocalnet } from './localnet/solana/server';
 import { migrateDatabase } from './migrate';
 import { startNeonProxy } from './neon-proxy';
 import { startPglite } from './pglite-server';
+import { ROUTER_WORKERS, WORKERS, WRANGLER_ENV } from './workers';
 
-const ROUTER_WORKERS = ['chains', 'connectors', 'trading', 'portfolio', 'market-data', 'bots'];
 const DEV_DEFAULTS = {
   USERNAME: 'admin',
   PASSWORD: 'admin',
@@ -99,13 +99,12 @@ async function main() {
   // `.dev.vars` beside its own config, so each router gets its bindings there (git-ignored).
   const envFile = '.colibri/edge.env';
   writeFileSync(envFile, dotenv(edgeVars), { mode: 0o600 });
-  for (const worker of ROUTER_WORKERS) writeFileSync(`workers/${worker}/.dev.vars`, dotenv(routerVars), { mode: 0o600 });
+  for (const worker of ROUTER_WORKERS) writeFileSync(`workers/${worker.name}/.dev.vars`, dotenv(routerVars), { mode: 0o600 });
 
-  const configs = ['wrangler.toml', ...ROUTER_WORKERS.map((worker) => `workers/${worker}/wrangler.toml`)];
   const wrangler = spawn(
     'npx',
-    ['wrangler', 'dev', ...configs.flatMap((config) => ['-c', config]), '--env-file', envFile, '--ip', '127.0.0.1', '--port', String(port), '--persist-to', '.colibri/wrangler', '--show-interactive-dev-session=false'],
-    { stdio: ['ignore', 'inherit', 'inherit'], detached: true, env: { ...process.env, WRANGLER_SEND_METRICS: 'false', CLOUDFLARE_CF_FETCH_ENABLED: 'false' } },
+    ['wrangler', 'dev', ...WORKERS.flatMap((worker) => ['-c', worker.config]), '--env-file', envFile, '--ip', '127.0.0.1', '--port', String(port), '--persist-to', '.colibri/wrangler', '--show-interactive-dev-session=false'],
+    { stdio: ['ignore', 'inherit', 'inherit'], detached: true, env: { ...process.env, ...WRANGLER_ENV } },
   );
   stops.push(async () => {
     if (wrangler.exitCode === null && wrangler.pid) process.kill(-wrangler.pid, 'SIGTERM');

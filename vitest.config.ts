@@ -1,6 +1,17 @@
 import { cloudflareTest } from '@cloudflare/vitest-pool-workers';
 import { kCurrentWorker } from 'miniflare';
-import { defineConfig } from 'vitest/config';
+import { fileURLToPath } from 'node:url';
+import { defineConfig, type Plugin } from 'vitest/config';
+
+// jayson (inside @solana/web3.js) does `require('uuid').v4`, which the pool's ESM shim breaks; its
+// UMD build exposes v4 as CommonJS does.
+const uuidAsCommonJs: Plugin = {
+  name: 'uuid-as-commonjs',
+  enforce: 'pre',
+  resolveId(source) {
+    return source === 'uuid' ? fileURLToPath(new URL('./node_modules/uuid/dist/umd/uuid.min.js', import.meta.url)) : null;
+  },
+};
 
 const routerEntrypoints = {
   CHAINS: 'Chains',
@@ -12,6 +23,7 @@ const routerEntrypoints = {
 };
 
 export default defineConfig({
+  plugins: [uuidAsCommonJs],
   test: {
     projects: [
       {
@@ -36,6 +48,7 @@ export default defineConfig({
                 PASSWORD: 'test-password',
                 API_KEY: 'test-api-key',
                 MASTER_KEY: 'test-master-key',
+                GATEWAY_PASSPHRASE: 'test-passphrase',
                 DATABASE_URL: inject('databaseUrl'),
                 NEON_PROXY_URL: inject('neonProxyUrl'),
               },

@@ -87,3 +87,9 @@ export function createSecretBox(masterKey: string | undefined, purpose: string):
     },
   };
 }
+
+/** Constant-time string comparison: both sides are hashed first so their lengths leak nothing either. */
+export async function constantTimeEqual(given: string, expected: string): Promise<boolean> {
+  const [a, b] = await Promise.all([crypto.subtle.digest('SHA-256', encoder.encode(given)), crypto.subtle.digest('SHA-256', encoder.encode(expected))]);
+  return crypto.subtle.timingSafeEqual(a, b);
+}

@@ -4,6 +4,7 @@
 // prints where to reach it. Ctrl-C stops everything it started.
 import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { localnetDevWallet } from '../lib/chains/ethereum/localnet';
 import { startEvmLocalnet } from './localnet/evm/setup';
 import { startSolanaLocalnet } from './localnet/solana/server';
 import { migrateDatabase } from './migrate';
@@ -126,8 +127,8 @@ async function main() {
     Basic auth  ${edgeVars.USERNAME} / ${edgeVars.PASSWORD}
     Bearer key  ${edgeVars.API_KEY}
     Database    ${process.env.DATABASE_URL ? 'DATABASE_URL' : 'PGlite (.colibri/pglite)'}
-    EVM         ethereum-localnet ${evm.rpcUrl}   dev wallet ${evm.deployment.devWallet.address}
-                dev wallet key ${evm.deployment.devWallet.privateKey} (anvil's public test key)
+    EVM         ethereum-localnet ${evm.rpcUrl}   dev wallet ${localnetDevWallet.address}
+                dev wallet key ${localnetDevWallet.privateKey} (anvil's public test key)
     Solana      solana-localnet ${solana.rpcUrl}
 
   Try: curl -u ${edgeVars.USERNAME}:${edgeVars.PASSWORD} ${base}/chains/health

@@ -1,5 +1,5 @@
 import { BOT_COMMANDS } from '../../schemas/bot-commands';
-import { index, integer, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { boolean, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 
 /**
  * Commands for bots, carried by the `bot-commands` queue (Hummingbot uses MQTT for this).
@@ -19,4 +19,49 @@ export const botCommands = pgTable(
     consumedAt: timestamp('consumed_at', { withTimezone: true }),
   },
   (table) => [index('bot_commands_bot_name_idx').on(table.botName, table.createdAt)],
+);
+
+/** `/config/update` values over the defaults in code, one row per (namespace, path). */
+export const configOverrides = pgTable(
+  'config_overrides',
+  {
+    namespace: text('namespace').notNull(),
+    path: text('path').notNull(),
+    value: jsonb('value').notNull(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (table) => [primaryKey({ columns: [table.namespace, table.path] })],
+);
+
+/**
+ * Per-network changes to the shipped token lists: added or replaced tokens, and removed ones
+ * (`removed`), keyed by the address as the chain compares it (lower-case on EVM).
+ */
+export const tokenOverrides = pgTable(
+  'token_overrides',
+  {
+    chain: text('chain').notNull(),
+    network: text('network').notNull(),
+    addressKey: text('address_key').notNull(),
+    address: text('address').notNull(),
+    symbol: text('symbol').notNull(),
+    name: text('name').notNull(),
+    decimals: integer('decimals').notNull(),
+    chainId: integer('chain_id'),
+    removed: boolean('removed').notNull().default(false),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (table) => [primaryKey({ columns: [table.chain, table.network, table.addressKey] })],
+);
+
+/** Wallets whose keys Colibri holds: the private key sealed with the `wallets` key (lib/crypto.ts). */
+export const wallets = pgTable(
+  'wallets',
+  {
+    chain: text('chain').notNull(),
+    address: text('address').notNull(),
+    sealedKey: text('sealed_key').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (table) => [primaryKey({ columns: [table.chain, table.address] })],
 );

@@ -1,8 +1,33 @@
 import { createWorkerApp } from '../../lib/app';
-import type { RouterEnv } from '../../lib/env';
 import { mountHealth } from '../../lib/health';
+import * as configHandlers from './config.handlers';
+import * as configRoutes from './config.routes';
+import type { ChainsEnv } from './env';
+import * as tokenHandlers from './tokens.handlers';
+import * as tokenRoutes from './tokens.routes';
+import * as walletHandlers from './wallet.handlers';
+import * as walletRoutes from './wallet.routes';
 
-const app = createWorkerApp<RouterEnv>({ name: 'chains', description: 'Gateway chains (Ethereum-family, Solana), wallets, tokens and config.' });
+const app = createWorkerApp<ChainsEnv>({ name: 'chains', description: 'Gateway chains (Ethereum-family, Solana), wallets, tokens and config.' });
 mountHealth(app, 'chains', '/chains', 'Chains');
+
+app
+  .openapi(configRoutes.getConfig, configHandlers.getConfig)
+  .openapi(configRoutes.updateConfig, configHandlers.updateConfig)
+  .openapi(configRoutes.listChains, configHandlers.listChains)
+  .openapi(configRoutes.listConnectors, configHandlers.listConnectors)
+  .openapi(configRoutes.listNamespaces, configHandlers.listNamespaces)
+  .openapi(configRoutes.restart, configHandlers.restart)
+  .openapi(tokenRoutes.listTokens, tokenHandlers.listTokens)
+  .openapi(tokenRoutes.getToken, tokenHandlers.getToken)
+  .openapi(tokenRoutes.addToken, tokenHandlers.addToken)
+  .openapi(tokenRoutes.removeToken, tokenHandlers.removeToken)
+  .openapi(walletRoutes.listWallets, walletHandlers.listWallets)
+  .openapi(walletRoutes.addWallet, walletHandlers.addWallet)
+  .openapi(walletRoutes.createWallet, walletHandlers.createWallet)
+  .openapi(walletRoutes.addHardwareWallet, walletHandlers.addHardwareWallet)
+  .openapi(walletRoutes.removeWallet, walletHandlers.removeWallet)
+  .openapi(walletRoutes.setDefaultWallet, walletHandlers.setDefaultWallet)
+  .openapi(walletRoutes.showPrivateKey, walletHandlers.showPrivateKey);
 
 export default app;

@@ -1,4 +1,5 @@
 import type { MiddlewareHandler } from 'hono';
+import { constantTimeEqual } from '../../lib/crypto';
 import type { AppEnv } from '../../lib/env';
 import { ServiceUnavailableError, UnauthorizedError } from '../../lib/errors';
 import type { EdgeEnv } from './env';
@@ -6,17 +7,6 @@ import type { EdgeEnv } from './env';
 /** Routes anyone may call: health (Hummingbot's ping) and the docs. */
 const PUBLIC_PATHS = new Set(['/', '/docs', '/docs/json', '/openapi.json']);
 const DEFAULT_CREDENTIALS = { username: 'admin', password: 'admin' };
-
-const encoder = new TextEncoder();
-
-/** Constant-time string comparison: both sides are hashed first so their lengths leak nothing either. */
-async function safeEqual(given: string, expected: string): Promise<boolean> {
-  const [a, b] = await Promise.all([
-    crypto.subtle.digest('SHA-256', encoder.encode(given)),
-    crypto.subtle.digest('SHA-256', encoder.encode(expected)),
-  ]);
-  return crypto.subtle.timingSafeEqual(a, b);
-}
 
 function decodeBasic(token: string): { username: string; password: string } | undefined {
   try {
@@ -53,12 +43,12 @@ async function authorized(header: string | undefined, env: EdgeEnv): Promise<boo
     const credentials = decodeBasic(token);
     if (!credentials || !env.USERNAME || !env.PASSWORD) return false;
     const [userOk, passwordOk] = await Promise.all([
-      safeEqual(credentials.username, env.USERNAME),
-      safeEqual(credentials.password, env.PASSWORD),
+      constantTimeEqual(credentials.username, env.USERNAME),
+      constantTimeEqual(credentials.password, env.PASSWORD),
     ]);
     return userOk && passwordOk;
   }
-  if (scheme.toLowerCase() === 'bearer') return env.API_KEY ? safeEqual(token, env.API_KEY) : false;
+  if (scheme.toLowerCase() === 'bearer') return env.API_KEY ? constantTimeEqual(token, env.API_KEY) : false;
   return false;
 }
 

@@ -1,0 +1,39 @@
+import { PublicKey } from '@solana/web3.js';
+import { getAddress, isAddress, type Address } from 'viem';
+import type { Chain } from '../config/networks';
+import { BadRequestError } from '../errors';
+
+/**
+ * An EVM address in its EIP-55 form. All-lower or all-upper hex carries no checksum and is accepted;
+ * mixed case must be the correct checksum (a typo in a mixed-case address is caught here).
+ */
+export function parseEvmAddress(value: string, field: string, options: { requireChecksum?: boolean } = {}): Address {
+  if (!/^0x[0-9a-fA-F]{40}$/.test(value)) throw new BadRequestError(`${field}: '${value}' is not an Ethereum address (0x and 40 hex digits)`, 'INVALID_ADDRESS');
+  const checksummed = getAddress(value);
+  const unchecked = value.slice(2) === value.slice(2).toLowerCase() || value.slice(2) === value.slice(2).toUpperCase();
+  if (value !== checksummed && (options.requireChecksum || !unchecked || !isAddress(value))) {
+    throw new BadRequestError(`${field}: Invalid Ethereum address checksum. Expected: ${checksummed}`, 'INVALID_ADDRESS_CHECKSUM');
+  }
+  return checksummed;
+}
+
+/** A Solana address: base58 of 32 bytes. */
+export function parseSolanaAddress(value: string, field: string): string {
+  try {
+    return new PublicKey(value).toBase58() === value ? value : invalid();
+  } catch {
+    return invalid();
+  }
+  function invalid(): never {
+    throw new BadRequestError(`${field}: '${value}' is not a Solana address (base58 of 32 bytes)`, 'INVALID_ADDRESS');
+  }
+}
+
+export function parseAddress(chain: Chain, value: string, field: string, options?: { requireChecksum?: boolean }): string {
+  return chain === 'ethereum' ? parseEvmAddress(value, field, options) : parseSolanaAddress(value, field);
+}
+
+/** How a chain compares addresses: EVM ignores case, Solana does not. */
+export function addressKey(chain: Chain, address: string): string {
+  return chain === 'ethereum' ? address.toLowerCase() : address;
+}

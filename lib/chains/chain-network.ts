@@ -1,0 +1,17 @@
+import { BadRequestError } from '../errors';
+import type { Chain } from '../config/networks';
+
+/**
+ * Resolves the two ways a client names a network: `chain` + `network`, or `chainNetwork`
+ * (`solana-mainnet-beta`: the chain is the part before the first dash).
+ */
+export function resolveChainNetwork(input: { chain?: Chain; network?: string; chainNetwork?: string }): { chain?: Chain; network?: string } {
+  if (!input.chainNetwork) return { chain: input.chain, network: input.network };
+  const dash = input.chainNetwork.indexOf('-');
+  const chain = input.chainNetwork.slice(0, dash) as Chain;
+  const network = input.chainNetwork.slice(dash + 1);
+  if ((input.chain && input.chain !== chain) || (input.network && input.network !== network)) {
+    throw new BadRequestError(`chainNetwork '${input.chainNetwork}' contradicts chain/network '${input.chain}/${input.network}'`);
+  }
+  return { chain, network };
+}

@@ -1,0 +1,53 @@
+import type { AppRouteHandler } from '../../lib/app';
+import { resolveChainNetwork } from '../../lib/chains/chain-network';
+import type { Chain } from '../../lib/config/networks';
+import { Config } from '../../lib/config/store';
+import { getDb } from '../../lib/db/client';
+import { BadRequestError, NotFoundError } from '../../lib/errors';
+import { TokenList, removeToken as removeListedToken, saveToken } from '../../lib/tokens/registry';
+import type { ChainsEnv } from './env';
+import type * as routes from './tokens.routes';
+
+function requireNetwork(config: Config, input: { chain?: Chain; network?: string; chainNetwork?: string }): { chain: Chain; network: string } {
+  const { chain, network } = resolveChainNetwork(input);
+  if (!chain) throw new BadRequestError('chain: required (or chainNetwork)', 'VALIDATION_ERROR');
+  if (!network) throw new BadRequestError('network: required (or chainNetwork)', 'VALIDATION_ERROR');
+  if (!config.networks(chain).includes(network)) throw new NotFoundError(`Token list not found for ${chain}/${network}`, 'UNKNOWN_NETWORK');
+  return { chain, network };
+}
+
+export const listTokens: AppRouteHandler<typeof routes.listTokens, ChainsEnv> = async (c) => {
+  const query = c.req.valid('query');
+  const resolved = resolveChainNetwork(query);
+  if (!resolved.chain || !resolved.network) return c.json({ tokens: [] }, 200);
+  const config = await Config.load(c.env);
+  const { chain, network } = requireNetwork(config, resolved);
+  const list = await TokenList.load(getDb(c.env), config, chain, network);
+  return c.json({ tokens: query.search ? list.search(query.search) : list.all() }, 200);
+};
+
+export const getToken: AppRouteHandler<typeof routes.getToken, ChainsEnv> = async (c) => {
+  const { symbolOrAddress } = c.req.valid('param');
+  const config = await Config.load(c.env);
+  const { chain, network } = requireNetwork(config, c.req.valid('query'));
+  const list = await TokenList.load(getDb(c.env), config, chain, network);
+  return c.json({ token: list.require(symbolOrAddress), chain, network }, 200);
+};
+
+export const addToken: AppRouteHandler<typeof routes.addToken, ChainsEnv> = async (c) => {
+  const body = c.req.valid('json');
+  const config = await Config.load(c.env);
+  const { chain, network } = requireNetwork(config, body);
+  const token = await saveToken(c.env, config, chain, network, body.token);
+  return c.json({ message: `Token ${token.symbol} added/updated successfully in ${chain}/${network}.` }, 200);
+};
+
+export const removeToken: AppRouteHandler<typeof routes.removeToken, ChainsEnv> = async (c) => {
+  const { address } = c.req.valid('param');
+  const body = c.req.valid('json') ?? {};
+  const config = await Config.load(c.env);
+  const query = c.req.valid('query');
+  const { chain, network } = requireNetwork(config, { ...body, ...Object.fromEntries(Object.entries(query).filter(([, value]) => value !== undefined)) });
+  await removeListedToken(c.env, config, chain, network, address);
+  return c.json({ message: `Token with address ${address} removed successfully from ${chain}/${network}.` }, 200);
+};

@@ -1,0 +1,61 @@
+import { createRoute, z } from '@hono/zod-openapi';
+import { ChainNetworkQuerySchema, ChainSchema, MessageSchema } from '../../schemas/chains';
+import { commonErrorResponses, errorResponse } from '../../schemas/errors';
+import { TokenSchema } from '../../schemas/tokens';
+
+const tags = ['Tokens'];
+const json = <T extends z.ZodType>(schema: T, description: string) => ({ description, content: { 'application/json': { schema } } });
+const symbolOrAddress = z.string().min(1).openapi({ param: { name: 'symbolOrAddress', in: 'path' }, example: 'USDC' });
+const address = z.string().min(1).openapi({ param: { name: 'address', in: 'path' }, example: '0xe7f1725E7734CE288F8367e1Bb143E90bb3F0512' });
+
+export const listTokens = createRoute({
+  method: 'get',
+  path: '/tokens',
+  tags,
+  summary: "A network's token list, optionally searched",
+  description: 'Without chain and network the list is empty, as in Gateway. `search` matches symbol, name or address (case-insensitive).',
+  request: { query: ChainNetworkQuerySchema.extend({ search: z.string().optional().openapi({ example: 'usd' }) }) },
+  responses: { 200: json(z.object({ tokens: z.array(TokenSchema) }), 'Tokens'), 404: errorResponse('No token list for that network'), ...commonErrorResponses },
+});
+
+export const getToken = createRoute({
+  method: 'get',
+  path: '/tokens/{symbolOrAddress}',
+  tags,
+  summary: 'One token by symbol (case-insensitive) or address',
+  request: { params: z.object({ symbolOrAddress }), query: ChainNetworkQuerySchema },
+  responses: {
+    200: json(z.object({ token: TokenSchema, chain: z.string(), network: z.string() }), 'The token'),
+    404: errorResponse('Token not found'),
+    ...commonErrorResponses,
+  },
+});
+
+export const addToken = createRoute({
+  method: 'post',
+  path: '/tokens',
+  tags,
+  summary: 'Add a token to a network (same symbol replaces it)',
+  description: 'EVM addresses must be EIP-55 checksummed; Solana addresses must be valid public keys.',
+  request: {
+    body: {
+      content: { 'application/json': { schema: ChainNetworkQuerySchema.extend({ token: TokenSchema }) } },
+      required: true,
+    },
+  },
+  responses: { 200: json(MessageSchema, 'Saved'), 409: errorResponse('Address listed under another symbol'), ...commonErrorResponses },
+});
+
+export const removeToken = createRoute({
+  method: 'delete',
+  path: '/tokens/{address}',
+  tags,
+  summary: 'Remove a token from a network',
+  description: 'The network may be given in the query (Gateway) or in a JSON body (what the Hummingbot client sends).',
+  request: {
+    params: z.object({ address }),
+    query: ChainNetworkQuerySchema,
+    body: { content: { 'application/json': { schema: ChainNetworkQuerySchema.extend({ chain: ChainSchema.optional() }) } }, required: false },
+  },
+  responses: { 200: json(MessageSchema, 'Removed'), 404: errorResponse('Token not found'), ...commonErrorResponses },
+});

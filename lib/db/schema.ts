@@ -1,5 +1,5 @@
 import { BOT_COMMANDS } from '../../schemas/bot-commands';
-import { boolean, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { boolean, index, integer, jsonb, numeric, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 
 /**
  * Commands for bots, carried by the `bot-commands` queue (Hummingbot uses MQTT for this).
@@ -64,4 +64,34 @@ export const wallets = pgTable(
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (table) => [primaryKey({ columns: [table.chain, table.address] })],
+);
+
+/**
+ * The signer's log: every transaction from intent to outcome. A row is written as `signed` (with the
+ * raw transaction) before it is sent, so a crash between sign and send is recovered by re-broadcasting.
+ */
+export const transactions = pgTable(
+  'transactions',
+  {
+    id: uuid('id').primaryKey(),
+    chain: text('chain').notNull(),
+    network: text('network').notNull(),
+    address: text('address').notNull(),
+    kind: text('kind').notNull(),
+    idempotencyKey: text('idempotency_key'),
+    nonce: integer('nonce'),
+    hash: text('hash').notNull(),
+    raw: text('raw').notNull(),
+    status: text('status', { enum: ['signed', 'sent', 'confirmed', 'failed'] }).notNull(),
+    blockNumber: integer('block_number'),
+    fee: numeric('fee'),
+    error: text('error'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (table) => [
+    uniqueIndex('transactions_idempotency_idx').on(table.chain, table.network, table.address, table.idempotencyKey),
+    index('transactions_signer_idx').on(table.chain, table.network, table.address, table.status),
+    index('transactions_hash_idx').on(table.hash),
+  ],
 );

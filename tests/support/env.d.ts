@@ -1,9 +1,13 @@
 import type { BotsEnv } from '../../workers/bots/env';
+import type { ChainsEnv } from '../../workers/chains/env';
 import type { EdgeEnv } from '../../workers/edge/env';
 
 declare global {
   namespace Cloudflare {
     // The test isolate carries every worker's bindings (tests/support/stack.ts).
-    interface Env extends EdgeEnv, BotsEnv {}
+    interface Env extends EdgeEnv, BotsEnv, ChainsEnv {
+      TEST_ANVIL_URL: string;
+      TEST_RATE_LIMITED_RPC_URL: string;
+    }
   }
 }

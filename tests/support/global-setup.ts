@@ -1,24 +1,42 @@
 import type { TestProject } from 'vitest/node';
+import { startEvmLocalnet } from '../../tools/localnet/evm/setup';
+import { startSolanaLocalnet } from '../../tools/localnet/solana/server';
 import { migrateDatabase } from '../../tools/migrate';
 import { startNeonProxy } from '../../tools/neon-proxy';
 import { startPostgres } from '../../tools/postgres';
+import { startRpcProxy } from '../../tools/rpc-proxy';
 
 declare module 'vitest' {
   export interface ProvidedContext {
     databaseUrl: string;
     neonProxyUrl: string;
+    /** The RPC proxy in front of anvil that workers use (it counts their requests). */
+    evmRpcUrl: string;
+    /** anvil itself, for test control calls (snapshots, mining) that must not be counted. */
+    anvilUrl: string;
+    /** An RPC that answers every request with 429. */
+    rateLimitedRpcUrl: string;
+    solanaRpcUrl: string;
   }
 }
 
-/** One real Postgres (Debian's server) and the Neon-driver proxy for the whole workers suite. */
+/** Real parts for the whole workers suite: Postgres, the Neon-driver proxy, anvil and litesvm. */
 export default async function setup(project: TestProject) {
-  const postgres = await startPostgres();
+  const [postgres, evm, solana] = await Promise.all([startPostgres(), startEvmLocalnet(), startSolanaLocalnet({ port: 0 })]);
   await migrateDatabase(postgres.url);
-  const proxy = await startNeonProxy({ databaseUrl: postgres.url });
+  const [neonProxy, evmProxy, rateLimited] = await Promise.all([
+    startNeonProxy({ databaseUrl: postgres.url }),
+    startRpcProxy({ upstream: evm.rpcUrl }),
+    startRpcProxy({ mode: 'rate-limited' }),
+  ]);
   project.provide('databaseUrl', postgres.url);
-  project.provide('neonProxyUrl', proxy.url);
+  project.provide('neonProxyUrl', neonProxy.url);
+  project.provide('evmRpcUrl', evmProxy.url);
+  project.provide('anvilUrl', evm.rpcUrl);
+  project.provide('rateLimitedRpcUrl', rateLimited.url);
+  project.provide('solanaRpcUrl', solana.rpcUrl);
   return async () => {
-    await proxy.stop();
-    await postgres.stop();
+    await Promise.all([neonProxy.stop(), evmProxy.stop(), rateLimited.stop()]);
+    await Promise.all([postgres.stop(), evm.stop(), solana.stop()]);
   };
 }

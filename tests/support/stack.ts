@@ -22,6 +22,7 @@ function entrypoint(worker: FetchWorker) {
   };
 }
 
+export { Signer } from '../../lib/signer/signer';
 export const Chains = entrypoint(chains);
 export const Connectors = entrypoint(connectors);
 export const Trading = entrypoint(trading);

@@ -2,6 +2,8 @@ import { createWorkerApp } from '../../lib/app';
 import { mountHealth } from '../../lib/health';
 import * as configHandlers from './config.handlers';
 import * as configRoutes from './config.routes';
+import * as ethereumHandlers from './ethereum.handlers';
+import * as ethereumRoutes from './ethereum.routes';
 import type { ChainsEnv } from './env';
 import * as tokenHandlers from './tokens.handlers';
 import * as tokenRoutes from './tokens.routes';
@@ -28,6 +30,16 @@ app
   .openapi(walletRoutes.addHardwareWallet, walletHandlers.addHardwareWallet)
   .openapi(walletRoutes.removeWallet, walletHandlers.removeWallet)
   .openapi(walletRoutes.setDefaultWallet, walletHandlers.setDefaultWallet)
-  .openapi(walletRoutes.showPrivateKey, walletHandlers.showPrivateKey);
+  .openapi(walletRoutes.showPrivateKey, walletHandlers.showPrivateKey)
+  .openapi(ethereumRoutes.status, ethereumHandlers.status)
+  .openapi(ethereumRoutes.estimateGas, ethereumHandlers.estimateGas)
+  .openapi(ethereumRoutes.balances, ethereumHandlers.balances)
+  .openapi(ethereumRoutes.poll, ethereumHandlers.poll)
+  .openapi(ethereumRoutes.allowances, ethereumHandlers.allowances)
+  .openapi(ethereumRoutes.approve, ethereumHandlers.approve)
+  .openapi(ethereumRoutes.wrap, ethereumHandlers.wrap)
+  .openapi(ethereumRoutes.unwrap, ethereumHandlers.unwrap);
+
+export { Signer } from '../../lib/signer/signer';
 
 export default app;

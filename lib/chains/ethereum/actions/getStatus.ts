@@ -1,0 +1,26 @@
+import type { PublicClient } from 'viem';
+import type { EvmNetwork } from '../client';
+
+export type GetStatusReturnType = {
+  chain: 'ethereum';
+  network: string;
+  rpcUrl: string;
+  rpcProvider: string;
+  currentBlockNumber: number;
+  nativeCurrency: string;
+  swapProvider: string;
+};
+
+/** The network's identity and its latest block number (one RPC request). */
+export async function getStatus(client: PublicClient, network: EvmNetwork, rpcProvider: string): Promise<GetStatusReturnType> {
+  const block = await client.getBlockNumber({ cacheTime: 0 });
+  return {
+    chain: 'ethereum',
+    network: network.name,
+    rpcUrl: new URL(network.nodeURL).origin,
+    rpcProvider,
+    currentBlockNumber: Number(block),
+    nativeCurrency: network.nativeCurrencySymbol,
+    swapProvider: network.swapProvider ?? '',
+  };
+}

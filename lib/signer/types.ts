@@ -1,0 +1,24 @@
+import type { EvmNetwork } from '../chains/ethereum/client';
+import type { EvmTransactionRequest } from '../chains/ethereum/actions/transactions';
+
+export interface EvmTransactionIntent {
+  network: EvmNetwork;
+  request: EvmTransactionRequest;
+  /** What the transaction is for (`approve`, `wrap`, `swap`...), kept in the log. */
+  kind: string;
+  /** A retried request with the same key gets the first one's transaction, never a second one. */
+  idempotencyKey?: string;
+}
+
+export interface EvmTransactionOutcome {
+  hash: `0x${string}`;
+  nonce: number;
+  /** 1 confirmed, 0 still pending when the wait ended, -1 reverted. */
+  status: 1 | 0 | -1;
+  /** Fee paid in the native currency (decimal string), once mined. */
+  fee: string | null;
+  blockNumber: number | null;
+}
+
+/** Errors do not keep their class across a Durable Object call, so HTTP errors travel as values. */
+export type SignerResult<T> = { ok: true; value: T } | { ok: false; error: { statusCode: number; message: string; code?: string } };

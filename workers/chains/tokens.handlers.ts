@@ -27,7 +27,7 @@ export const listTokens: AppRouteHandler<typeof routes.listTokens, ChainsEnv> = 
 };
 
 export const getToken: AppRouteHandler<typeof routes.getToken, ChainsEnv> = async (c) => {
-  const { symbolOrAddress } = c.req.valid('param');
+  const { token: symbolOrAddress } = c.req.valid('param');
   const config = await Config.load(c.env);
   const { chain, network } = requireNetwork(config, c.req.valid('query'));
   const list = await TokenList.load(getDb(c.env), config, chain, network);
@@ -43,7 +43,7 @@ export const addToken: AppRouteHandler<typeof routes.addToken, ChainsEnv> = asyn
 };
 
 export const removeToken: AppRouteHandler<typeof routes.removeToken, ChainsEnv> = async (c) => {
-  const { address } = c.req.valid('param');
+  const { token: address } = c.req.valid('param');
   const body = c.req.valid('json') ?? {};
   const config = await Config.load(c.env);
   const query = c.req.valid('query');

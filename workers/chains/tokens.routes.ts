@@ -5,8 +5,8 @@ import { TokenSchema } from '../../schemas/tokens';
 
 const tags = ['Tokens'];
 const json = <T extends z.ZodType>(schema: T, description: string) => ({ description, content: { 'application/json': { schema } } });
-const symbolOrAddress = z.string().min(1).openapi({ param: { name: 'symbolOrAddress', in: 'path' }, example: 'USDC' });
-const address = z.string().min(1).openapi({ param: { name: 'address', in: 'path' }, example: '0xe7f1725E7734CE288F8367e1Bb143E90bb3F0512' });
+// One parameter name for both routes on `/tokens/{token}`: a symbol or an address to read, an address to remove.
+const tokenParam = z.string().min(1).openapi({ param: { name: 'token', in: 'path' }, example: 'USDC' });
 
 export const listTokens = createRoute({
   method: 'get',
@@ -20,10 +20,10 @@ export const listTokens = createRoute({
 
 export const getToken = createRoute({
   method: 'get',
-  path: '/tokens/{symbolOrAddress}',
+  path: '/tokens/{token}',
   tags,
   summary: 'One token by symbol (case-insensitive) or address',
-  request: { params: z.object({ symbolOrAddress }), query: ChainNetworkQuerySchema },
+  request: { params: z.object({ token: tokenParam }), query: ChainNetworkQuerySchema },
   responses: {
     200: json(z.object({ token: TokenSchema, chain: z.string(), network: z.string() }), 'The token'),
     404: errorResponse('Token not found'),
@@ -48,12 +48,12 @@ export const addToken = createRoute({
 
 export const removeToken = createRoute({
   method: 'delete',
-  path: '/tokens/{address}',
+  path: '/tokens/{token}',
   tags,
   summary: 'Remove a token from a network',
   description: 'The network may be given in the query (Gateway) or in a JSON body (what the Hummingbot client sends).',
   request: {
-    params: z.object({ address }),
+    params: z.object({ token: tokenParam }),
     query: ChainNetworkQuerySchema,
     body: { content: { 'application/json': { schema: ChainNetworkQuerySchema.extend({ chain: ChainSchema.optional() }) } }, required: false },
   },

@@ -57,6 +57,7 @@ export default defineConfig({
                 TEST_RATE_LIMITED_RPC_URL: inject('rateLimitedRpcUrl'),
               },
               durableObjects: { SIGNER: 'Signer' },
+              assets: { directory: 'node_modules/swagger-ui-dist', binding: 'ASSETS' },
               serviceBindings: Object.fromEntries(
                 Object.entries(routerEntrypoints).map(([binding, entrypoint]) => [binding, { name: kCurrentWorker, entrypoint }]),
               ),

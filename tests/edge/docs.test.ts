@@ -28,5 +28,9 @@ describe('API documentation', () => {
     const response = await api('/docs', { auth: null });
     expect(response.headers.get('content-type')).toContain('text/html');
     expect(await response.text()).toContain('/openapi.json');
+    const script = await api('/docs/assets/swagger-ui-bundle.js', { auth: null });
+    expect(script.status).toBe(200);
+    expect((await script.text()).length).toBeGreaterThan(100_000);
+    expect((await api('/docs/assets/package.json', { auth: null })).status).toBe(404);
   });
 });

@@ -54,7 +54,7 @@ async function authorized(header: string | undefined, env: EdgeEnv): Promise<boo
 
 /** HTTP Basic (hummingbot-api clients) or Bearer API key (Gateway clients) on every non-public route. */
 export const authenticate: MiddlewareHandler<AppEnv<EdgeEnv>> = async (c, next) => {
-  if (c.req.method === 'OPTIONS' || PUBLIC_PATHS.has(c.req.path)) return next();
+  if (c.req.method === 'OPTIONS' || PUBLIC_PATHS.has(c.req.path) || c.req.path.startsWith('/docs/assets/')) return next();
   const header = c.req.header('authorization');
   if (!(await authorized(header, c.env))) {
     c.header('WWW-Authenticate', 'Basic realm="colibri", charset="UTF-8"');

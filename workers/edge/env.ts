@@ -12,4 +12,6 @@ export type EdgeEnv = Record<Upstream, Fetcher> & {
   /** Comma-separated allowed CORS origins; localhost origins are always allowed. */
   CORS_ORIGINS?: string;
   RATE_LIMITER?: RateLimit;
+  /** Swagger UI's files (swagger-ui-dist) for /docs. */
+  ASSETS?: Fetcher;
 };

@@ -1,8 +1,8 @@
 import { createRoute, z } from '@hono/zod-openapi';
-import { swaggerUI } from '@hono/swagger-ui';
 import { cors } from 'hono/cors';
 import { createApp } from '../../lib/app';
 import { authenticate, refuseDefaultCredentials } from './auth';
+import { docsAsset, docsPage } from './docs';
 import type { EdgeEnv } from './env';
 import { mergedDocument } from './openapi';
 import { forward } from './proxy';
@@ -45,7 +45,8 @@ app.openapi(
 const document = async (c: Parameters<typeof mergedDocument>[1]) => c.json(await mergedDocument(app, c));
 app.get('/openapi.json', document);
 app.get('/docs/json', document);
-app.get('/docs', swaggerUI({ url: '/openapi.json', title: 'Colibri API' }));
+app.get('/docs', docsPage);
+app.get('/docs/assets/:file', docsAsset);
 app.all('*', forward);
 
 export default app;

@@ -1,4 +1,6 @@
+import { env } from 'cloudflare:test';
 import { describe, expect, it } from 'vitest';
+import chains from '../../workers/chains';
 import { api } from '../support/http';
 
 describe('/config', () => {
@@ -56,5 +58,17 @@ describe('/config', () => {
     const { namespaces } = await (await api('/config/namespaces')).json<{ namespaces: string[] }>();
     expect(namespaces).toEqual([...namespaces].sort());
     expect(namespaces).toContain('ethereum-localnet');
+  });
+});
+
+describe('a production deploy', () => {
+  it('never defaults to a local network, and still lists localnet marked as local', async () => {
+    const production = { ...env, ENVIRONMENT: 'production' };
+    for (const chain of ['ethereum', 'solana']) {
+      const config = await (await chains.request(`/config?namespace=${chain}`, {}, production)).json<{ defaultNetwork: string }>();
+      expect(config.defaultNetwork).toBe(chain === 'ethereum' ? 'mainnet' : 'mainnet-beta');
+    }
+    const localnet = await (await chains.request('/config?namespace=solana-localnet', {}, production)).json();
+    expect(localnet).toMatchObject({ local: true });
   });
 });

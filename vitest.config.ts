@@ -54,6 +54,7 @@ export default defineConfig({
                 EVM_LOCALNET_RPC_URL: inject('evmRpcUrl'),
                 SOLANA_LOCALNET_RPC_URL: inject('solanaRpcUrl'),
                 TEST_ANVIL_URL: inject('anvilUrl'),
+                TEST_SOLANA_URL: inject('solanaUrl'),
                 TEST_RATE_LIMITED_RPC_URL: inject('rateLimitedRpcUrl'),
               },
               durableObjects: { SIGNER: 'Signer' },

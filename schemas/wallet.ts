@@ -1,5 +1,5 @@
 import { z } from '@hono/zod-openapi';
-import { ChainSchema } from './chains';
+import { amountString, ChainSchema } from './chains';
 
 export const WalletListSchema = z
   .array(z.object({ chain: z.string(), walletAddresses: z.array(z.string()), hardwareWalletAddresses: z.array(z.string()).optional() }))
@@ -22,3 +22,25 @@ export const ShowPrivateKeyRequestSchema = WalletRefSchema.extend({ passphrase: 
 export const AddHardwareWalletRequestSchema = z
   .object({ chain: ChainSchema.default('solana'), address: z.string().optional(), setDefault: z.boolean().default(false) })
   .openapi('AddHardwareWalletRequest');
+
+export const TransferRequestSchema = z
+  .object({
+    chain: ChainSchema,
+    network: z.string().min(1).openapi({ example: 'localnet' }),
+    address: z.string().min(1).openapi({ description: 'The sending wallet (one Colibri holds the key of)' }),
+    toAddress: z.string().min(1),
+    amount: amountString.openapi({ type: 'string', description: 'Human units of the token (or native currency)', example: '0.1' }),
+    token: z.string().optional().openapi({ description: 'Symbol or address from the network token list; omit for the native currency', example: 'USDC' }),
+  })
+  .openapi('TransferRequest');
+
+export const TransferResponseSchema = z
+  .object({
+    signature: z.string(),
+    status: z.number().openapi({ description: '1 confirmed, 0 still pending when the wait ended, -1 failed' }),
+    amount: z.string(),
+    token: z.string(),
+    toAddress: z.string(),
+    fee: z.number().optional().openapi({ description: 'In the native currency, once the transaction landed' }),
+  })
+  .openapi('TransferResponse');

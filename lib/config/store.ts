@@ -116,6 +116,13 @@ export class Config {
     return this.values.get(chain) as ChainConfig;
   }
 
+  /** The address given, else the chain's default wallet; a 400 when neither is set. */
+  wallet(chain: Chain, address?: string): string {
+    const wallet = address ?? this.chain(chain).defaultWallet;
+    if (wallet === WALLET_PLACEHOLDER[chain]) throw new BadRequestError(`address: required (no default ${chain} wallet is configured; add one with /wallet/add)`);
+    return wallet;
+  }
+
   networks(chain: Chain): string[] {
     return [...this.table.values()]
       .filter((namespace) => namespace.chain === chain)

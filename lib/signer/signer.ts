@@ -3,7 +3,18 @@ import type { Address } from 'viem';
 import type { RouterEnv } from '../env';
 import { HttpError } from '../errors';
 import { EvmWalletSigner } from './evm';
-import type { EvmTransactionIntent, EvmTransactionOutcome, SignerResult } from './types';
+import { SolanaWalletSigner } from './solana';
+import type { EvmTransactionIntent, EvmTransactionOutcome, SignerResult, SolanaTransactionIntent, SolanaTransactionOutcome } from './types';
+
+/** HTTP errors lose their class across the Durable Object boundary, so they travel as values. */
+async function asResult<T>(work: () => Promise<T>): Promise<SignerResult<T>> {
+  try {
+    return { ok: true, value: await work() };
+  } catch (error) {
+    if (error instanceof HttpError) return { ok: false, error: { statusCode: error.statusCode, message: error.message, code: error.code } };
+    throw error;
+  }
+}
 
 /**
  * The signer: one Durable Object per (chain, network, address), so every transaction of a wallet
@@ -11,14 +22,15 @@ import type { EvmTransactionIntent, EvmTransactionOutcome, SignerResult } from '
  */
 export class Signer extends DurableObject<RouterEnv> {
   private evm?: EvmWalletSigner;
+  private solana?: SolanaWalletSigner;
 
   async sendEvmTransaction(address: Address, intent: EvmTransactionIntent): Promise<SignerResult<EvmTransactionOutcome>> {
     this.evm ??= new EvmWalletSigner(this.env, intent.network.name, address);
-    try {
-      return { ok: true, value: await this.evm.send(intent) };
-    } catch (error) {
-      if (error instanceof HttpError) return { ok: false, error: { statusCode: error.statusCode, message: error.message, code: error.code } };
-      throw error;
-    }
+    return asResult(() => this.evm!.send(intent));
+  }
+
+  async sendSolanaTransaction(address: string, intent: SolanaTransactionIntent): Promise<SignerResult<SolanaTransactionOutcome>> {
+    this.solana ??= new SolanaWalletSigner(this.env, intent.network.name, address);
+    return asResult(() => this.solana!.send(intent));
   }
 }

@@ -1,5 +1,7 @@
 import type { EvmNetwork } from '../chains/ethereum/client';
 import type { EvmTransactionRequest } from '../chains/ethereum/actions/transactions';
+import type { SolanaNetwork } from '../chains/solana/client';
+import type { PlainInstruction } from '../chains/solana/instructions';
 
 export interface EvmTransactionIntent {
   network: EvmNetwork;
@@ -22,3 +24,22 @@ export interface EvmTransactionOutcome {
 
 /** Errors do not keep their class across a Durable Object call, so HTTP errors travel as values. */
 export type SignerResult<T> = { ok: true; value: T } | { ok: false; error: { statusCode: number; message: string; code?: string } };
+
+export interface SolanaTransactionIntent {
+  network: SolanaNetwork;
+  /** Run in order in one transaction, after the compute budget instructions the signer adds. */
+  instructions: PlainInstruction[];
+  /** What the transaction is for (`wrap`, `transfer`, `swap`...), kept in the log. */
+  kind: string;
+  /** A retried request with the same key gets the first one's transaction, never a second one. */
+  idempotencyKey?: string;
+}
+
+export interface SolanaTransactionOutcome {
+  signature: string;
+  /** 1 confirmed, 0 still pending when the wait ended, -1 landed with an error. */
+  status: 1 | 0 | -1;
+  /** Fee paid in SOL (decimal string), once landed. */
+  fee: string | null;
+  slot: number | null;
+}

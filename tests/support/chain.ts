@@ -20,11 +20,16 @@ export async function withSnapshot(run: () => Promise<void>): Promise<void> {
   }
 }
 
-/** HTTP requests the workers sent to the node since the last reset, as counted by the RPC proxy. */
-export const rpcCounter = {
-  reset: () => fetch(`${env.EVM_LOCALNET_RPC_URL}/__reset`, { method: 'POST' }),
-  read: async () => (await fetch(`${env.EVM_LOCALNET_RPC_URL}/__stats`)).json<{ requests: number; methods: string[] }>(),
-};
+/** HTTP requests the workers sent to a node since the last reset, as counted by its RPC proxy. */
+function counter(proxyUrl: () => string | undefined) {
+  return {
+    reset: () => fetch(`${proxyUrl()}/__reset`, { method: 'POST' }),
+    read: async () => (await fetch(`${proxyUrl()}/__stats`)).json<{ requests: number; methods: string[] }>(),
+  };
+}
+
+export const rpcCounter = counter(() => env.EVM_LOCALNET_RPC_URL);
+export const solanaRpcCounter = counter(() => env.SOLANA_LOCALNET_RPC_URL);
 
 /** Registers anvil's first account (the dev wallet) as a wallet Colibri signs with. */
 export async function addDevWallet(): Promise<string> {

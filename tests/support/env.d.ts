@@ -7,6 +7,7 @@ declare global {
     // The test isolate carries every worker's bindings (tests/support/stack.ts).
     interface Env extends EdgeEnv, BotsEnv, ChainsEnv {
       TEST_ANVIL_URL: string;
+      TEST_SOLANA_URL: string;
       TEST_RATE_LIMITED_RPC_URL: string;
     }
   }

@@ -16,17 +16,21 @@ declare module 'vitest' {
     anvilUrl: string;
     /** An RPC that answers every request with 429. */
     rateLimitedRpcUrl: string;
+    /** The RPC proxy in front of the litesvm server that workers use (it counts their requests). */
     solanaRpcUrl: string;
+    /** The litesvm server itself, for test setup and checks that must not be counted. */
+    solanaUrl: string;
   }
 }
 
-/** Real parts for the whole workers suite: Postgres, the Neon-driver proxy, anvil and litesvm. */
+/** Real parts for the whole workers suite: Postgres, the Neon-driver proxy, anvil and litesvm (each chain behind a counting proxy). */
 export default async function setup(project: TestProject) {
   const [postgres, evm, solana] = await Promise.all([startPostgres(), startEvmLocalnet(), startSolanaLocalnet({ port: 0 })]);
   await migrateDatabase(postgres.url);
-  const [neonProxy, evmProxy, rateLimited] = await Promise.all([
+  const [neonProxy, evmProxy, solanaProxy, rateLimited] = await Promise.all([
     startNeonProxy({ databaseUrl: postgres.url }),
     startRpcProxy({ upstream: evm.rpcUrl }),
+    startRpcProxy({ upstream: solana.rpcUrl }),
     startRpcProxy({ mode: 'rate-limited' }),
   ]);
   project.provide('databaseUrl', postgres.url);
@@ -34,9 +38,10 @@ export default async function setup(project: TestProject) {
   project.provide('evmRpcUrl', evmProxy.url);
   project.provide('anvilUrl', evm.rpcUrl);
   project.provide('rateLimitedRpcUrl', rateLimited.url);
-  project.provide('solanaRpcUrl', solana.rpcUrl);
+  project.provide('solanaRpcUrl', solanaProxy.url);
+  project.provide('solanaUrl', solana.rpcUrl);
   return async () => {
-    await Promise.all([neonProxy.stop(), evmProxy.stop(), rateLimited.stop()]);
+    await Promise.all([neonProxy.stop(), evmProxy.stop(), solanaProxy.stop(), rateLimited.stop()]);
     await Promise.all([postgres.stop(), evm.stop(), solana.stop()]);
   };
 }

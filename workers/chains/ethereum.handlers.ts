@@ -9,14 +9,14 @@ import { getStatus } from '../../lib/chains/ethereum/actions/getStatus';
 import { pollTransaction } from '../../lib/chains/ethereum/actions/pollTransaction';
 import { approveRequest, unwrapRequest, wrapRequest } from '../../lib/chains/ethereum/actions/transactions';
 import { createEvmClient, withRpc } from '../../lib/chains/ethereum/client';
-import { WALLET_PLACEHOLDER } from '../../lib/config/networks';
 import { Config } from '../../lib/config/store';
 import { resolveSpender } from '../../lib/connectors/spenders';
 import { getDb } from '../../lib/db/client';
-import { BadRequestError, HttpError, NotFoundError } from '../../lib/errors';
+import { BadRequestError, HttpError } from '../../lib/errors';
 import { sendEvmTransaction } from '../../lib/signer/client';
 import { TokenList } from '../../lib/tokens/registry';
 import type { Token } from '../../schemas/tokens';
+import { balanceQuery, selectBalances } from './balances';
 import type { ChainsEnv } from './env';
 import type * as routes from './ethereum.routes';
 
@@ -24,9 +24,7 @@ import type * as routes from './ethereum.routes';
 async function context(env: ChainsEnv, input: { network?: string; address?: string }) {
   const config = await Config.load(env);
   const network = config.network('ethereum', input.network);
-  const given = input.address ?? config.chain('ethereum').defaultWallet;
-  if (given === WALLET_PLACEHOLDER.ethereum) throw new BadRequestError('address: required (no default ethereum wallet is configured; add one with /wallet/add)');
-  const address = parseEvmAddress(given, 'address');
+  const address = parseEvmAddress(config.wallet('ethereum', input.address), 'address');
   return { config, network, address, client: createEvmClient(network) };
 }
 
@@ -50,27 +48,12 @@ export const estimateGas: AppRouteHandler<typeof routes.estimateGas, ChainsEnv> 
 export const balances: AppRouteHandler<typeof routes.balances, ChainsEnv> = async (c) => {
   const body = c.req.valid('json');
   const { config, network, address, client } = await context(c.env, body);
-  const list = await tokenList(c.env, config, network.name);
-  const requested = (body.tokens ?? []).map((token) => token.trim()).filter(Boolean);
   const native = network.nativeCurrencySymbol;
-  const listed: Token[] = [];
-  const unlisted: Address[] = [];
-  for (const input of requested) {
-    if (input.toLowerCase() === native.toLowerCase()) continue;
-    const token = list.find(input);
-    if (token) listed.push(token);
-    else if (/^0x[0-9a-fA-F]{40}$/.test(input)) unlisted.push(parseEvmAddress(input, 'tokens'));
-    else throw new NotFoundError(`Token ${input} not found in ethereum/${network.name}`, 'TOKEN_NOT_FOUND');
-  }
-  const everything = requested.length === 0;
-  const nativeRequested = everything || requested.some((input) => input.toLowerCase() === native.toLowerCase());
-  const found = await withRpc(network, () => getBalances(client, { owner: address, nativeSymbol: native, tokens: everything ? list.all() : listed, unlisted }));
-  // With no tokens named, Gateway answers the native balance plus the listed tokens actually held;
-  // with tokens named, exactly those (zeros included).
-  const balances = Object.fromEntries(
-    Object.entries(found).filter(([symbol, amount]) => (symbol === native ? nativeRequested : !everything || amount > 0)),
+  const query = balanceQuery(await tokenList(c.env, config, network.name), native, body.tokens, (input) =>
+    /^0x[0-9a-fA-F]{40}$/.test(input) ? parseEvmAddress(input, 'tokens') : undefined,
   );
-  return c.json({ balances }, 200);
+  const found = await withRpc(network, () => getBalances(client, { owner: address, nativeSymbol: native, tokens: query.tokens, unlisted: query.unlisted }));
+  return c.json({ balances: selectBalances(found, native, query) }, 200);
 };
 
 export const poll: AppRouteHandler<typeof routes.poll, ChainsEnv> = async (c) => {

@@ -1,10 +1,6 @@
-import { createRoute, z } from '@hono/zod-openapi';
+import { createRoute } from '@hono/zod-openapi';
 import { commonErrorResponses, errorResponse } from '../../schemas/errors';
 import {
-  AllowancesRequestSchema,
-  AllowancesResponseSchema,
-  ApproveRequestSchema,
-  ApproveResponseSchema,
   BalancesRequestSchema,
   BalancesResponseSchema,
   EstimateGasResponseSchema,
@@ -14,18 +10,11 @@ import {
   StatusResponseSchema,
   WrapRequestSchema,
   WrapResponseSchema,
-} from '../../schemas/ethereum';
+} from '../../schemas/chains';
+import { AllowancesRequestSchema, AllowancesResponseSchema, ApproveRequestSchema, ApproveResponseSchema } from '../../schemas/ethereum';
+import { idempotencyHeader, json, jsonBody, rpcErrors } from '../../lib/openapi';
 
 const tags = ['Ethereum'];
-const json = <T extends z.ZodType>(schema: T, description: string) => ({ description, content: { 'application/json': { schema } } });
-const body = <T extends z.ZodType>(schema: T) => ({ body: { content: { 'application/json': { schema } }, required: true } });
-const idempotencyHeader = z.object({
-  'idempotency-key': z.string().max(200).optional().openapi({ description: 'A retry with the same key returns the first transaction instead of sending another' }),
-});
-const rpcErrors = {
-  429: errorResponse('The RPC node rate-limited the request (named in the message)'),
-  503: errorResponse('The RPC node is unreachable'),
-};
 
 export const status = createRoute({
   method: 'get',
@@ -50,7 +39,7 @@ export const balances = createRoute({
   path: '/chains/ethereum/balances',
   tags,
   summary: 'Native and token balances of any address, in one RPC request',
-  request: body(BalancesRequestSchema),
+  request: jsonBody(BalancesRequestSchema),
   responses: { 200: json(BalancesResponseSchema, 'Balances in human units'), 404: errorResponse('Unknown token'), ...rpcErrors, ...commonErrorResponses },
 });
 
@@ -59,7 +48,7 @@ export const poll = createRoute({
   path: '/chains/ethereum/poll',
   tags,
   summary: "A transaction's status: 1 confirmed, 0 pending, -1 failed (reverted) or not found",
-  request: body(PollRequestSchema),
+  request: jsonBody(PollRequestSchema),
   responses: { 200: json(PollResponseSchema, 'Transaction status'), ...rpcErrors, ...commonErrorResponses },
 });
 
@@ -68,7 +57,7 @@ export const allowances = createRoute({
   path: '/chains/ethereum/allowances',
   tags,
   summary: "Tokens' allowances for a spender, in one RPC request",
-  request: body(AllowancesRequestSchema),
+  request: jsonBody(AllowancesRequestSchema),
   responses: { 200: json(AllowancesResponseSchema, 'Allowances in human units'), 404: errorResponse('Unknown token'), ...rpcErrors, ...commonErrorResponses },
 });
 
@@ -77,7 +66,7 @@ export const approve = createRoute({
   path: '/chains/ethereum/approve',
   tags,
   summary: 'Approve a spender (simulated first; a failing approval is refused and costs nothing)',
-  request: { ...body(ApproveRequestSchema), headers: idempotencyHeader },
+  request: { ...jsonBody(ApproveRequestSchema), headers: idempotencyHeader },
   responses: { 200: json(ApproveResponseSchema, 'Sent and awaited'), 404: errorResponse('Unknown token or wallet'), ...rpcErrors, ...commonErrorResponses },
 });
 
@@ -86,7 +75,7 @@ export const wrap = createRoute({
   path: '/chains/ethereum/wrap',
   tags,
   summary: 'Wrap the native currency (ETH to WETH)',
-  request: { ...body(WrapRequestSchema), headers: idempotencyHeader },
+  request: { ...jsonBody(WrapRequestSchema), headers: idempotencyHeader },
   responses: { 200: json(WrapResponseSchema, 'Sent and awaited'), 404: errorResponse('Unknown wallet'), ...rpcErrors, ...commonErrorResponses },
 });
 
@@ -95,6 +84,6 @@ export const unwrap = createRoute({
   path: '/chains/ethereum/unwrap',
   tags,
   summary: 'Unwrap to the native currency (WETH to ETH)',
-  request: { ...body(WrapRequestSchema), headers: idempotencyHeader },
+  request: { ...jsonBody(WrapRequestSchema), headers: idempotencyHeader },
   responses: { 200: json(WrapResponseSchema, 'Sent and awaited'), 404: errorResponse('Unknown wallet'), ...rpcErrors, ...commonErrorResponses },
 });

@@ -5,6 +5,8 @@ import * as configRoutes from './config.routes';
 import * as ethereumHandlers from './ethereum.handlers';
 import * as ethereumRoutes from './ethereum.routes';
 import type { ChainsEnv } from './env';
+import * as solanaHandlers from './solana.handlers';
+import * as solanaRoutes from './solana.routes';
 import * as tokenHandlers from './tokens.handlers';
 import * as tokenRoutes from './tokens.routes';
 import * as walletHandlers from './wallet.handlers';
@@ -31,6 +33,7 @@ app
   .openapi(walletRoutes.removeWallet, walletHandlers.removeWallet)
   .openapi(walletRoutes.setDefaultWallet, walletHandlers.setDefaultWallet)
   .openapi(walletRoutes.showPrivateKey, walletHandlers.showPrivateKey)
+  .openapi(walletRoutes.send, walletHandlers.send)
   .openapi(ethereumRoutes.status, ethereumHandlers.status)
   .openapi(ethereumRoutes.estimateGas, ethereumHandlers.estimateGas)
   .openapi(ethereumRoutes.balances, ethereumHandlers.balances)
@@ -38,7 +41,13 @@ app
   .openapi(ethereumRoutes.allowances, ethereumHandlers.allowances)
   .openapi(ethereumRoutes.approve, ethereumHandlers.approve)
   .openapi(ethereumRoutes.wrap, ethereumHandlers.wrap)
-  .openapi(ethereumRoutes.unwrap, ethereumHandlers.unwrap);
+  .openapi(ethereumRoutes.unwrap, ethereumHandlers.unwrap)
+  .openapi(solanaRoutes.status, solanaHandlers.status)
+  .openapi(solanaRoutes.estimateGas, solanaHandlers.estimateGas)
+  .openapi(solanaRoutes.balances, solanaHandlers.balances)
+  .openapi(solanaRoutes.poll, solanaHandlers.poll)
+  .openapi(solanaRoutes.wrap, solanaHandlers.wrap)
+  .openapi(solanaRoutes.unwrap, solanaHandlers.unwrap);
 
 export { Signer } from '../../lib/signer/signer';
 

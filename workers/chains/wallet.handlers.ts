@@ -1,11 +1,23 @@
+import { PublicKey } from '@solana/web3.js';
+import { formatUnits, type Address } from 'viem';
+import type { z } from 'zod';
 import type { AppRouteHandler } from '../../lib/app';
-import { parseAddress } from '../../lib/chains/address';
+import { parseAddress, parseEvmAddress, parseSolanaAddress } from '../../lib/chains/address';
+import { parseAmount } from '../../lib/chains/amount';
+import { transferRequest } from '../../lib/chains/ethereum/actions/transactions';
+import { transferInstructions } from '../../lib/chains/solana/actions/transfer';
+import { createSolanaClient, withRpc } from '../../lib/chains/solana/client';
 import { WALLET_PLACEHOLDER, type Chain } from '../../lib/config/networks';
 import { Config } from '../../lib/config/store';
 import { constantTimeEqual } from '../../lib/crypto';
+import { getDb } from '../../lib/db/client';
 import { BadRequestError, NotFoundError, ServiceUnavailableError, UnauthorizedError } from '../../lib/errors';
+import { sendEvmTransaction, sendSolanaTransaction } from '../../lib/signer/client';
+import { TokenList } from '../../lib/tokens/registry';
 import { generateKey, parsePrivateKey, type WalletKey } from '../../lib/wallets/keys';
 import { deleteWallet, hasWallet, listWallets as listStoredWallets, loadPrivateKey, storeWallet } from '../../lib/wallets/store';
+import type { Token } from '../../schemas/tokens';
+import type { TransferRequestSchema, TransferResponseSchema } from '../../schemas/wallet';
 import type { ChainsEnv } from './env';
 import type * as routes from './wallet.routes';
 
@@ -67,4 +79,52 @@ export const showPrivateKey: AppRouteHandler<typeof routes.showPrivateKey, Chain
   if (!(await constantTimeEqual(passphrase, c.env.GATEWAY_PASSPHRASE))) throw new UnauthorizedError('Invalid passphrase', 'INVALID_PASSPHRASE');
   const privateKey = await loadPrivateKey(c.env, chain, checked);
   return c.json({ address: checked, chain, privateKey }, 200);
+};
+
+type Transfer = z.output<typeof TransferRequestSchema>;
+type Sent = z.infer<typeof TransferResponseSchema>;
+
+/** The token a transfer names; undefined for the native currency (omitted, or named by its symbol). */
+async function transferToken(env: ChainsEnv, config: Config, chain: Chain, network: { name: string; nativeCurrencySymbol: string }, input?: string): Promise<Token | undefined> {
+  const isNative = (symbol: string) => symbol.toLowerCase() === network.nativeCurrencySymbol.toLowerCase();
+  if (!input || isNative(input)) return undefined;
+  const token = (await TokenList.load(getDb(env), config, chain, network.name)).require(input);
+  // Solana localnet lists SOL itself (under the System Program's address).
+  return isNative(token.symbol) ? undefined : token;
+}
+
+function transferResponse(outcome: { signature: string; status: number; fee: string | null }, amount: bigint, decimals: number, token: string, toAddress: string): Sent {
+  return { signature: outcome.signature, status: outcome.status, amount: formatUnits(amount, decimals), token, toAddress, ...(outcome.fee === null ? {} : { fee: Number(outcome.fee) }) };
+}
+
+async function sendOnEthereum(env: ChainsEnv, config: Config, body: Transfer, idempotencyKey?: string): Promise<Sent> {
+  const network = config.network('ethereum', body.network);
+  const from = parseEvmAddress(body.address, 'address');
+  const to = parseEvmAddress(body.toAddress, 'toAddress');
+  const token = await transferToken(env, config, 'ethereum', network, body.token);
+  const decimals = token?.decimals ?? 18;
+  const amount = parseAmount(body.amount, decimals);
+  const outcome = await sendEvmTransaction(env, from, { network, request: transferRequest(to, amount, token?.address as Address | undefined), kind: 'transfer', idempotencyKey });
+  return transferResponse({ ...outcome, signature: outcome.hash }, amount, decimals, token?.symbol ?? network.nativeCurrencySymbol, to);
+}
+
+async function sendOnSolana(env: ChainsEnv, config: Config, body: Transfer, idempotencyKey?: string): Promise<Sent> {
+  const network = config.network('solana', body.network);
+  const from = parseSolanaAddress(body.address, 'address');
+  const to = parseSolanaAddress(body.toAddress, 'toAddress');
+  const token = await transferToken(env, config, 'solana', network, body.token);
+  const decimals = token?.decimals ?? 9;
+  const amount = parseAmount(body.amount, decimals);
+  const parameters = { from: new PublicKey(from), to: new PublicKey(to), amount, token };
+  const instructions = await withRpc(createSolanaClient(network), (connection) => transferInstructions(connection, parameters));
+  const outcome = await sendSolanaTransaction(env, from, { network, instructions, kind: 'transfer', idempotencyKey });
+  return transferResponse(outcome, amount, decimals, token?.symbol ?? network.nativeCurrencySymbol, to);
+}
+
+export const send: AppRouteHandler<typeof routes.send, ChainsEnv> = async (c) => {
+  const body = c.req.valid('json');
+  const idempotencyKey = c.req.valid('header')['idempotency-key'];
+  const config = await Config.load(c.env);
+  const transfer = body.chain === 'ethereum' ? sendOnEthereum : sendOnSolana;
+  return c.json(await transfer(c.env, config, body, idempotencyKey), 200);
 };

@@ -1,4 +1,5 @@
 import { createRoute, z } from '@hono/zod-openapi';
+import { idempotencyHeader, json, jsonBody, rpcErrors } from '../../lib/openapi';
 import { MessageSchema } from '../../schemas/chains';
 import { commonErrorResponses, errorResponse } from '../../schemas/errors';
 import {
@@ -6,13 +7,13 @@ import {
   AddWalletRequestSchema,
   CreateWalletRequestSchema,
   ShowPrivateKeyRequestSchema,
+  TransferRequestSchema,
+  TransferResponseSchema,
   WalletListSchema,
   WalletRefSchema,
 } from '../../schemas/wallet';
 
 const tags = ['Wallet'];
-const json = <T extends z.ZodType>(schema: T, description: string) => ({ description, content: { 'application/json': { schema } } });
-const body = <T extends z.ZodType>(schema: T) => ({ body: { content: { 'application/json': { schema } }, required: true } });
 
 export const listWallets = createRoute({
   method: 'get',
@@ -28,7 +29,7 @@ export const addWallet = createRoute({
   path: '/wallet/add',
   tags,
   summary: 'Add a wallet from its private key (stored encrypted)',
-  request: body(AddWalletRequestSchema),
+  request: jsonBody(AddWalletRequestSchema),
   responses: { 200: json(z.object({ address: z.string() }), 'Added'), ...commonErrorResponses },
 });
 
@@ -37,7 +38,7 @@ export const createWallet = createRoute({
   path: '/wallet/create',
   tags,
   summary: 'Generate a new wallet (stored encrypted)',
-  request: body(CreateWalletRequestSchema),
+  request: jsonBody(CreateWalletRequestSchema),
   responses: { 200: json(z.object({ address: z.string(), chain: z.string() }), 'Created'), ...commonErrorResponses },
 });
 
@@ -46,7 +47,7 @@ export const addHardwareWallet = createRoute({
   path: '/wallet/add-hardware',
   tags,
   summary: 'Hardware wallets are not supported (no USB on Workers)',
-  request: body(AddHardwareWalletRequestSchema),
+  request: jsonBody(AddHardwareWalletRequestSchema),
   responses: { 400: errorResponse('Always: hardware wallets need a Ledger over USB, which a Worker cannot reach'), 401: commonErrorResponses[401] },
 });
 
@@ -55,7 +56,7 @@ export const removeWallet = createRoute({
   path: '/wallet/remove',
   tags,
   summary: 'Remove a wallet (succeeds when already absent)',
-  request: body(WalletRefSchema),
+  request: jsonBody(WalletRefSchema),
   responses: { 200: json(MessageSchema, 'Removed'), ...commonErrorResponses },
 });
 
@@ -64,7 +65,7 @@ export const setDefaultWallet = createRoute({
   path: '/wallet/setDefault',
   tags,
   summary: "Make a wallet its chain's default",
-  request: body(WalletRefSchema),
+  request: jsonBody(WalletRefSchema),
   responses: {
     200: json(z.object({ message: z.string(), chain: z.string(), address: z.string() }), 'Set'),
     404: errorResponse('No such wallet'),
@@ -77,10 +78,20 @@ export const showPrivateKey = createRoute({
   path: '/wallet/show-private-key',
   tags,
   summary: "A wallet's private key: the one route that returns it, behind the gateway passphrase",
-  request: body(ShowPrivateKeyRequestSchema),
+  request: jsonBody(ShowPrivateKeyRequestSchema),
   responses: {
     200: json(z.object({ address: z.string(), chain: z.string(), privateKey: z.string() }), 'The key'),
     404: errorResponse('No such wallet'),
     ...commonErrorResponses,
   },
+});
+
+export const send = createRoute({
+  method: 'post',
+  path: '/wallet/send',
+  tags,
+  summary: 'Send the native currency or a token from a wallet (simulated first; a failing transfer is refused and costs nothing)',
+  description: 'Solana: SPL tokens (Token and Token-2022) go to the recipient\'s associated token account, created when missing.',
+  request: { ...jsonBody(TransferRequestSchema), headers: idempotencyHeader },
+  responses: { 200: json(TransferResponseSchema, 'Sent and awaited'), 404: errorResponse('Unknown token or wallet'), ...rpcErrors, ...commonErrorResponses },
 });

@@ -1,6 +1,7 @@
 import { BaseError, createPublicClient, defineChain, fallback, http, HttpRequestError, LimitExceededRpcError, TimeoutError, type PublicClient } from 'viem';
 import type { EvmNetworkConfig } from '../../../schemas/config';
 import { ServiceUnavailableError, TooManyRequestsError } from '../../errors';
+import { rpcHost } from '../rpc';
 
 /** A configured EVM network with its name (`localnet`, `base`, ...). */
 export type EvmNetwork = EvmNetworkConfig & { name: string };
@@ -32,15 +33,6 @@ export function createEvmClient(network: EvmNetwork): PublicClient {
   }) as PublicClient;
 }
 
-/** The host only: provider keys often sit in the URL's path or query and must not reach a response. */
-function hostOf(url: string | undefined): string {
-  try {
-    return url ? new URL(url).host : 'the RPC node';
-  } catch {
-    return 'the RPC node';
-  }
-}
-
 /**
  * Turns a node's failure into what the client can act on: a 429 naming the rate-limited RPC, a 503 for
  * an unreachable one. Anything else is rethrown for the caller to map.
@@ -54,10 +46,10 @@ export function mapRpcError(error: unknown, network: EvmNetwork): never {
     const url = (error.walk((cause) => typeof (cause as { url?: unknown }).url === 'string') as { url?: string } | null)?.url;
     const where = `ethereum-${network.name}`;
     if (limited) {
-      throw new TooManyRequestsError(`RPC rate limit reached at ${hostOf(url)} (${where}); retry later or add fallbackNodeURLs`, 'RPC_RATE_LIMITED');
+      throw new TooManyRequestsError(`RPC rate limit reached at ${rpcHost(url)} (${where}); retry later or add fallbackNodeURLs`, 'RPC_RATE_LIMITED');
     }
     if (timeout || (httpError && (httpError.status === undefined || httpError.status >= 500))) {
-      throw new ServiceUnavailableError(`RPC provider unavailable: ${hostOf(url)} (${where}) did not answer`, 'RPC_UNAVAILABLE');
+      throw new ServiceUnavailableError(`RPC provider unavailable: ${rpcHost(url)} (${where}) did not answer`, 'RPC_UNAVAILABLE');
     }
   }
   throw error;

@@ -9,6 +9,7 @@ import {
   type PublicClient,
 } from 'viem';
 import { privateKeyToAccount } from 'viem/accounts';
+import { getFeeData } from '../chains/ethereum/actions/getFeeData';
 import { createEvmClient, mapRpcError, type EvmNetwork } from '../chains/ethereum/client';
 import { transactions } from '../db/schema';
 import type { RouterEnv } from '../env';
@@ -80,7 +81,7 @@ export class EvmWalletSigner {
     // Simulation, fees and the pending nonce travel in one batched RPC request.
     const [gas, fees, pending] = await Promise.all([
       client.estimateGas({ account: this.address, to, data, value }),
-      client.estimateFeesPerGas(),
+      getFeeData(client, intent.network),
       client.getTransactionCount({ address: this.address, blockTag: 'pending' }),
     ]).catch((error) => {
       throw simulationFailure(error) ?? mapRpcError(error, intent.network);
@@ -88,7 +89,7 @@ export class EvmWalletSigner {
     const nonce = await this.chooseNonce(client, pending);
     const common = { chainId: intent.network.chainID, nonce, to, data, value, gas: (gas * GAS_BUFFER_PERCENT) / 100n };
     const serialized = await this.account.signTransaction(
-      fees.maxFeePerGas !== undefined
+      fees.type === 'eip1559'
         ? { ...common, type: 'eip1559', maxFeePerGas: fees.maxFeePerGas, maxPriorityFeePerGas: fees.maxPriorityFeePerGas }
         : { ...common, type: 'legacy', gasPrice: fees.gasPrice },
     );

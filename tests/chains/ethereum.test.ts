@@ -27,10 +27,12 @@ describe('/chains/ethereum reads', () => {
     });
   });
 
-  it('estimates gas in gwei for a 300k-gas transaction', async () => {
+  it('estimates gas in gwei for a 300k-gas transaction, in ONE RPC request', async () => {
+    await rpcCounter.reset();
     const body = await (await api('/chains/ethereum/estimate-gas?network=localnet')).json<Record<string, unknown>>();
     expect(body).toMatchObject({ denomination: 'gwei', computeUnits: 300000, feeAsset: 'ETH', gasType: 'eip1559' });
     expect(body.fee).toBeCloseTo(((body.feePerComputeUnit as number) * 300000) / 1e9, 12);
+    expect((await rpcCounter.read()).requests).toBe(1);
   });
 
   it('reads the native and token balances of any address in ONE RPC request', async () => {
@@ -96,6 +98,16 @@ describe('/chains/ethereum transactions', () => {
       expect(allowances).toEqual({ spender: router, approvals: { USDC: '1234.5' } });
       const poll = await (await api('/chains/ethereum/poll', { body: { network: 'localnet', signature: body.signature } })).json<Record<string, unknown>>();
       expect(poll).toMatchObject({ signature: body.signature, txStatus: 1, txBlock: expect.any(Number), fee: expect.any(Number) });
+    });
+  });
+
+  it('sends an approve in three RPC requests: simulation with fees and nonce, the send, the receipt', async () => {
+    await withSnapshot(async () => {
+      await api('/chains/ethereum/approve', { body: { network: 'localnet', address: dev, spender: router, token: 'USDC', amount: '1' } });
+      await rpcCounter.reset();
+      const response = await api('/chains/ethereum/approve', { body: { network: 'localnet', address: dev, spender: router, token: 'USDC', amount: '2' } });
+      expect((await response.json<{ status: number }>()).status).toBe(1);
+      expect((await rpcCounter.read()).requests).toBe(3);
     });
   });
 

@@ -1,5 +1,7 @@
 import { localnet as evmLocalnet } from '../chains/ethereum/localnet';
 import { SOLANA_LOCALNET } from '../chains/solana/localnet';
+import { CONNECTOR_REGISTRY, connectorNetworks, tradingTypes } from '../connectors/registry';
+import type { TradingType } from '../connectors/types';
 import type { EvmNetworkConfig, SolanaNetworkConfig } from '../../schemas/config';
 
 export const CHAINS = ['ethereum', 'solana'] as const;
@@ -41,5 +43,10 @@ export const WALLET_PLACEHOLDER: Record<Chain, string> = {
   solana: '<solana-wallet-address>',
 };
 
-/** Connector namespaces and their defaults; a connector is listed once its code exists. */
-export const CONNECTORS: Record<string, { chain: Chain; tradingTypes: ('router' | 'amm' | 'clmm')[]; networks: string[]; config: { slippagePct: number; maximumHops?: number; maximumSplits?: number } }> = {};
+/** Connector namespaces and their defaults, from the connector registry (what `/config/connectors` lists). */
+export const CONNECTORS: Record<string, { chain: Chain; tradingTypes: TradingType[]; networks: string[]; config: { slippagePct: number; maximumHops?: number; maximumSplits?: number } }> = Object.fromEntries(
+  Object.entries(CONNECTOR_REGISTRY).map(([name, connector]) => [
+    name,
+    { chain: connector.chain, tradingTypes: tradingTypes(connector), networks: connectorNetworks(connector), config: connector.config },
+  ]),
+);

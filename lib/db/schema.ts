@@ -95,3 +95,27 @@ export const transactions = pgTable(
     index('transactions_hash_idx').on(table.hash),
   ],
 );
+
+/**
+ * Per-network changes to the connectors' shipped pool lists (Gateway's conf/pools/<dex>.json): added or
+ * replaced pools, and removed ones (`removed`), keyed by the address as the chain compares it.
+ */
+export const poolOverrides = pgTable(
+  'pool_overrides',
+  {
+    connector: text('connector').notNull(),
+    chain: text('chain').notNull(),
+    network: text('network').notNull(),
+    type: text('type', { enum: ['amm', 'clmm'] }).notNull(),
+    addressKey: text('address_key').notNull(),
+    address: text('address').notNull(),
+    baseSymbol: text('base_symbol').notNull(),
+    quoteSymbol: text('quote_symbol').notNull(),
+    baseTokenAddress: text('base_token_address').notNull(),
+    quoteTokenAddress: text('quote_token_address').notNull(),
+    feePct: numeric('fee_pct').notNull(),
+    removed: boolean('removed').notNull().default(false),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (table) => [primaryKey({ columns: [table.connector, table.network, table.type, table.addressKey] }), index('pool_overrides_network_idx').on(table.chain, table.network)],
+);

@@ -1,0 +1,54 @@
+import { encodeFunctionData, formatUnits, type Address } from 'viem';
+import type { SwapExecute } from '../../../../schemas/amm';
+import { requireFunds } from '../../funds';
+import { DEADLINE_SECONDS, read } from '../../reads';
+import { tokenDeltas } from '../../transfers';
+import type { AmmContext, SwapParameters, Wallet } from '../../types';
+import { router02Abi } from './abi';
+import { quoteFromReserves, readPair } from './pair';
+
+/**
+ * Quotes and swaps through Router02 with `amountOutMin`/`amountInMax` from the slippage and a deadline
+ * from chain time. The quote, the wallet's balance and allowance and the block time are ONE RPC
+ * request; a wallet that cannot pay or has not approved is refused before anything is signed.
+ * Balance changes (human units) are the receipt's transfers.
+ */
+export async function executeSwap(context: AmmContext, parameters: SwapParameters & { wallet: Wallet }): Promise<SwapExecute> {
+  const { dex, client } = context;
+  const { wallet, base, quote } = parameters;
+  const tokenIn = parameters.side === 'SELL' ? base : quote;
+  const owner = wallet.address;
+  const state = await readPair(context, parameters, [
+    read.blockTimestamp(),
+    read.balance(tokenIn.address as Address, owner),
+    read.allowance(tokenIn.address as Address, owner, dex.router),
+  ]);
+  const [now, balance, allowance] = state.values;
+  const swap = quoteFromReserves(dex, parameters, state);
+  requireFunds(tokenIn, swap.maxAmountIn, { balance, allowance }, { alias: dex.spender, address: dex.router });
+
+  const path = [swap.tokenIn.address as Address, swap.tokenOut.address as Address];
+  const deadline = now + DEADLINE_SECONDS;
+  const data =
+    parameters.side === 'SELL'
+      ? encodeFunctionData({ abi: router02Abi, functionName: 'swapExactTokensForTokens', args: [swap.amountIn, swap.minAmountOut, path, owner, deadline] })
+      : encodeFunctionData({ abi: router02Abi, functionName: 'swapTokensForExactTokens', args: [swap.amountOut, swap.maxAmountIn, path, owner, deadline] });
+  const outcome = await wallet.send({ to: dex.router, data }, 'swap');
+  if (outcome.status !== 1) return { signature: outcome.hash, status: outcome.status };
+
+  const [baseDelta, quoteDelta] = await tokenDeltas(client, outcome.hash, owner, [base, quote]);
+  const [spent, received] = parameters.side === 'SELL' ? [-baseDelta, quoteDelta] : [-quoteDelta, baseDelta];
+  return {
+    signature: outcome.hash,
+    status: 1,
+    data: {
+      tokenIn: swap.tokenIn.address,
+      tokenOut: swap.tokenOut.address,
+      amountIn: Number(formatUnits(spent, swap.tokenIn.decimals)),
+      amountOut: Number(formatUnits(received, swap.tokenOut.decimals)),
+      fee: Number(outcome.fee ?? 0),
+      baseTokenBalanceChange: Number(formatUnits(baseDelta, base.decimals)),
+      quoteTokenBalanceChange: Number(formatUnits(quoteDelta, quote.decimals)),
+    },
+  };
+}

@@ -1,0 +1,59 @@
+import type { Address } from 'viem';
+import { parseEvmAddress } from '../../lib/chains/address';
+import { createEvmClient, withRpc, type EvmNetwork } from '../../lib/chains/ethereum/client';
+import type { Config } from '../../lib/config/store';
+import { requireAmm } from '../../lib/connectors/registry';
+import { resolvePair, type PairRequest } from '../../lib/connectors/resolvePair';
+import type { AmmContext, Wallet } from '../../lib/connectors/types';
+import { getDb } from '../../lib/db/client';
+import { PoolList } from '../../lib/pools/registry';
+import { sendEvmTransaction } from '../../lib/signer/client';
+import { TokenList } from '../../lib/tokens/registry';
+import type { Amount, Side } from '../../schemas/amm';
+import type { ConnectorsEnv } from './env';
+
+/** A wallet whose transactions go through its signer; each transaction of a request gets its own idempotency key. */
+function signingWallet(env: ConnectorsEnv, network: EvmNetwork, address: Address, idempotencyKey?: string): Wallet {
+  return {
+    address,
+    send: (request, kind) => sendEvmTransaction(env, address, { network, request, kind, idempotencyKey: idempotencyKey && `${idempotencyKey}:${kind}` }),
+  };
+}
+
+/**
+ * What an AMM request works with: the connector's actions and deployment on the network (400 when it
+ * does not serve it), the token and pool lists (read together), and helpers for the request's pair,
+ * slippage default, wallet and RPC error mapping.
+ */
+export async function ammRequest(env: ConnectorsEnv, config: Config, dex: string, networkName?: string) {
+  const network = config.network('ethereum', networkName);
+  const { actions, dex: deployment } = requireAmm(dex, network.name);
+  const db = getDb(env);
+  const [tokens, pools] = await Promise.all([TokenList.load(db, config, 'ethereum', network.name), PoolList.load(db, 'ethereum', network.name)]);
+  const context: AmmContext = { network, client: createEvmClient(network), tokens, dex: deployment };
+  const pair = (request: PairRequest) => resolvePair(context, pools, { connector: dex, type: 'amm' }, request);
+  const slippagePct = (given?: number) => given ?? (config.get(dex).slippagePct as number);
+  const wallet = (given?: string, idempotencyKey?: string) => signingWallet(env, network, parseEvmAddress(config.wallet('ethereum', given), 'walletAddress'), idempotencyKey);
+  /** Runs chain work, turning an RPC node's failure into a 429 or 503. */
+  const rpc = <T>(work: () => Promise<T>) => withRpc(network, work);
+  return {
+    actions,
+    context,
+    pair,
+    slippagePct,
+    wallet,
+    rpc,
+    /** A swap quote, as both the connector and the unified trading routes answer it. */
+    quoteSwap: (request: SwapRequest) =>
+      rpc(async () => actions.quoteSwap(context, { ...(await pair(request)), amount: request.amount, side: request.side, slippagePct: slippagePct(request.slippagePct) })),
+    executeSwap: (request: SwapRequest & { walletAddress?: string }, idempotencyKey?: string) => {
+      const signer = wallet(request.walletAddress, idempotencyKey);
+      return rpc(async () =>
+        actions.executeSwap(context, { ...(await pair(request)), amount: request.amount, side: request.side, slippagePct: slippagePct(request.slippagePct), wallet: signer }),
+      );
+    },
+  };
+}
+
+/** A swap as requests name it: the pool or pair, and what to trade. */
+type SwapRequest = PairRequest & { amount: Amount; side: Side; slippagePct?: number };

@@ -1,0 +1,5 @@
+import type { ConfigEnv } from '../../lib/config/store';
+import type { RouterEnv } from '../../lib/env';
+import type { SignerEnv } from '../../lib/signer/client';
+
+export interface ConnectorsEnv extends RouterEnv, ConfigEnv, SignerEnv {}

@@ -1,0 +1,100 @@
+import type { RouteConfig } from '@hono/zod-openapi';
+import type { AppRouteHandler } from '../../lib/app';
+import { parseEvmAddress } from '../../lib/chains/address';
+import { resolveChainNetwork } from '../../lib/chains/chain-network';
+import type { Chain } from '../../lib/config/networks';
+import { Config } from '../../lib/config/store';
+import { CONNECTOR_REGISTRY, tradingTypes } from '../../lib/connectors/registry';
+import { getDb } from '../../lib/db/client';
+import { BadRequestError, NotFoundError } from '../../lib/errors';
+import { PoolList, removePools, savePool } from '../../lib/pools/registry';
+import type { Pool } from '../../schemas/pools';
+import { ammRequest } from './amm';
+import type { ConnectorsEnv } from './env';
+import type * as routes from './pools.routes';
+
+type Handler<R extends RouteConfig> = AppRouteHandler<R, ConnectorsEnv>;
+type Where = { chain?: Chain; network?: string; chainNetwork?: string; connector?: string };
+
+/** A connector named in a pools request; unknown is a 400, as in Gateway. */
+function knownConnector(name: string) {
+  const connector = CONNECTOR_REGISTRY[name];
+  if (!connector) throw new BadRequestError(`connector: unknown '${name}' (known: ${Object.keys(CONNECTOR_REGISTRY).join(', ')})`, 'UNKNOWN_CONNECTOR');
+  return connector;
+}
+
+/** The chain and network of a pools request: `chainNetwork`, or `chain` (implied by the connector) + `network` (default network). */
+function networkOf(config: Config, where: Where): { chain: Chain; network: string } {
+  const resolved = resolveChainNetwork(where);
+  const chain = resolved.chain ?? (where.connector ? knownConnector(where.connector).chain : undefined);
+  if (!chain) throw new BadRequestError('chain: required (or chainNetwork, or a connector)', 'VALIDATION_ERROR');
+  return { chain, network: config.network(chain as 'ethereum', resolved.network).name };
+}
+
+async function poolsOf(env: ConnectorsEnv, where: Where) {
+  const config = await Config.load(env);
+  if (where.connector) knownConnector(where.connector);
+  const { chain, network } = networkOf(config, where);
+  return { config, chain, network, list: await PoolList.load(getDb(env), chain, network) };
+}
+
+export const listPools: Handler<typeof routes.listPools> = async (c) => {
+  const query = c.req.valid('query');
+  const { list } = await poolsOf(c.env, query);
+  return c.json(list.find(query), 200);
+};
+
+export const getPool: Handler<typeof routes.getPool> = async (c) => {
+  const { tradingPair } = c.req.valid('param');
+  const query = c.req.valid('query');
+  const symbols = tradingPair.split('-');
+  if (symbols.length !== 2 || !symbols[0] || !symbols[1]) throw new BadRequestError(`Invalid trading pair format: '${tradingPair}' (expected BASE-QUOTE, e.g. WETH-USDC)`, 'INVALID_TRADING_PAIR');
+  const { list, chain, network } = await poolsOf(c.env, query);
+  const pool = list.bySymbols(symbols[0], symbols[1], query);
+  if (!pool) throw new NotFoundError(`Pool ${tradingPair} not found${query.connector ? ` for ${query.connector}` : ''}${query.type ? ` ${query.type}` : ''} on ${chain}-${network}`, 'POOL_NOT_FOUND');
+  return c.json(pool, 200);
+};
+
+export const addPool: Handler<typeof routes.addPool> = async (c) => {
+  const body = c.req.valid('json');
+  const connector = knownConnector(body.connector);
+  if (!tradingTypes(connector).includes(body.type)) throw new BadRequestError(`type: ${body.connector} has no ${body.type} pools`, 'VALIDATION_ERROR');
+  const config = await Config.load(c.env);
+  const { chain, network } = networkOf(config, body);
+  const amm = await ammRequest(c.env, config, body.connector, network);
+  const [address, baseTokenAddress, quoteTokenAddress] = [body.address, body.baseTokenAddress, body.quoteTokenAddress].map((value, index) =>
+    parseEvmAddress(value, ['address', 'baseTokenAddress', 'quoteTokenAddress'][index]),
+  );
+  const symbol = (given: string | undefined, tokenAddress: string, field: string) => {
+    const found = given ?? amm.context.tokens.find(tokenAddress)?.symbol;
+    if (!found) throw new BadRequestError(`${field}: required (${tokenAddress} is not in the ${chain}/${network} token list)`, 'VALIDATION_ERROR');
+    return found;
+  };
+  const feePct =
+    body.feePct ??
+    (await amm.rpc(async () => amm.actions.poolInfo(amm.context, await amm.pair({ poolAddress: address, baseToken: baseTokenAddress, quoteToken: quoteTokenAddress })))).feePct;
+  const pool: Pool = {
+    connector: body.connector,
+    network,
+    type: body.type,
+    address,
+    baseSymbol: symbol(body.baseSymbol, baseTokenAddress, 'baseSymbol'),
+    quoteSymbol: symbol(body.quoteSymbol, quoteTokenAddress, 'quoteSymbol'),
+    baseTokenAddress,
+    quoteTokenAddress,
+    feePct,
+  };
+  const outcome = await savePool(c.env, chain, pool);
+  return c.json({ message: `Pool ${pool.baseSymbol}-${pool.quoteSymbol} (${address}) ${outcome} in ${pool.connector} ${pool.type} on ${chain}-${network}` }, 200);
+};
+
+export const removePool: Handler<typeof routes.removePool> = async (c) => {
+  const { address } = c.req.valid('param');
+  const query = Object.fromEntries(Object.entries(c.req.valid('query')).filter(([, value]) => value !== undefined));
+  const where = { ...(c.req.valid('json') ?? {}), ...query };
+  const { list, chain, network } = await poolsOf(c.env, where);
+  const pools = list.byAddress(address, where);
+  if (!pools.length) throw new NotFoundError(`Pool with address ${address} not found on ${chain}-${network}`, 'POOL_NOT_FOUND');
+  await removePools(c.env, chain, pools);
+  return c.json({ message: `Pool with address ${address} removed successfully from ${pools[0].connector} ${pools[0].type} on ${network}` }, 200);
+};

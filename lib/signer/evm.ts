@@ -152,7 +152,14 @@ export class EvmWalletSigner {
       const status = receipt.status === 'success' ? 'confirmed' : 'failed';
       const fee = formatEther(receipt.gasUsed * receipt.effectiveGasPrice);
       await this.txLog.update(row.id, { status, fee, blockNumber: Number(receipt.blockNumber), error: status === 'failed' ? 'reverted' : null });
-      return { hash: row.hash as `0x${string}`, nonce: row.nonce ?? -1, status: status === 'confirmed' ? 1 : -1, fee, blockNumber: Number(receipt.blockNumber) };
+      return {
+        hash: row.hash as `0x${string}`,
+        nonce: row.nonce ?? -1,
+        status: status === 'confirmed' ? 1 : -1,
+        fee,
+        blockNumber: Number(receipt.blockNumber),
+        logs: receipt.logs.map(({ address, topics, data }) => ({ address, topics, data })),
+      };
     } catch (error) {
       if (error instanceof WaitForTransactionReceiptTimeoutError) return outcomeOf(row);
       return mapRpcError(error, network);

@@ -1,3 +1,4 @@
+import type { Address, Hex } from 'viem';
 import type { EvmNetwork } from '../chains/ethereum/client';
 import type { EvmTransactionRequest } from '../chains/ethereum/actions/transactions';
 import type { SolanaNetwork } from '../chains/solana/client';
@@ -20,6 +21,8 @@ export interface EvmTransactionOutcome {
   /** Fee paid in the native currency (decimal string), once mined. */
   fee: string | null;
   blockNumber: number | null;
+  /** The receipt's logs when the transaction was mined during this call (saves reading the receipt again). */
+  logs?: { address: Address; topics: Hex[]; data: Hex }[];
 }
 
 /** Errors do not keep their class across a Durable Object call, so HTTP errors travel as values. */

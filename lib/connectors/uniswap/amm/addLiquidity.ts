@@ -41,7 +41,7 @@ export async function addLiquidity(context: AmmContext, parameters: AddLiquidity
   });
   const outcome = await wallet.send({ to: dex.router, data }, 'add-liquidity');
   if (outcome.status !== 1) return { signature: outcome.hash, status: outcome.status };
-  const [baseDelta, quoteDelta] = await tokenDeltas(client, outcome.hash, owner, [base, quote]);
+  const [baseDelta, quoteDelta] = await tokenDeltas(client, outcome, owner, [base, quote]);
   return {
     signature: outcome.hash,
     status: 1,

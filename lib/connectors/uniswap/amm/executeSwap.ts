@@ -36,7 +36,7 @@ export async function executeSwap(context: AmmContext, parameters: SwapParameter
   const outcome = await wallet.send({ to: dex.router, data }, 'swap');
   if (outcome.status !== 1) return { signature: outcome.hash, status: outcome.status };
 
-  const [baseDelta, quoteDelta] = await tokenDeltas(client, outcome.hash, owner, [base, quote]);
+  const [baseDelta, quoteDelta] = await tokenDeltas(client, outcome, owner, [base, quote]);
   const [spent, received] = parameters.side === 'SELL' ? [-baseDelta, quoteDelta] : [-quoteDelta, baseDelta];
   return {
     signature: outcome.hash,

@@ -39,7 +39,7 @@ export async function removeLiquidity(context: AmmContext, parameters: RemoveLiq
   });
   const outcome = await wallet.send({ to: dex.router, data }, 'remove-liquidity');
   if (outcome.status !== 1) return { signature: outcome.hash, status: outcome.status };
-  const [baseDelta, quoteDelta] = await tokenDeltas(client, outcome.hash, owner, [base, quote]);
+  const [baseDelta, quoteDelta] = await tokenDeltas(client, outcome, owner, [base, quote]);
   return {
     signature: outcome.hash,
     status: 1,

@@ -15,7 +15,7 @@ import { createSolanaClient, withRpc } from '../../lib/chains/solana/client';
 import { Config } from '../../lib/config/store';
 import { getDb } from '../../lib/db/client';
 import { BadRequestError, HttpError } from '../../lib/errors';
-import { sendSolanaTransaction } from '../../lib/signer/client';
+import { sendSolanaTransaction } from '../../lib/signer/solana-client';
 import type { SolanaTransactionOutcome } from '../../lib/signer/types';
 import { TokenList } from '../../lib/tokens/registry';
 import { balanceQuery, selectBalances } from './balances';

@@ -32,6 +32,12 @@ export class UnauthorizedError extends HttpError {
   }
 }
 
+export class ForbiddenError extends HttpError {
+  constructor(message: string, code?: string) {
+    super(403, message, code);
+  }
+}
+
 export class NotFoundError extends HttpError {
   constructor(message: string, code?: string) {
     super(404, message, code);

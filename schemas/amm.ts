@@ -91,7 +91,7 @@ export const QuoteSwapSchema = z
 export const ExecuteSwapBodySchema = QuoteSwapQuerySchema.extend({ walletAddress });
 
 /** What a sent transaction answers: `data` only once it is confirmed (status 1). */
-const transactionResult = <T extends z.ZodRawShape>(data: T) =>
+export const transactionResult = <T extends z.ZodRawShape>(data: T) =>
   z.object({
     signature: z.string(),
     status: z.number().openapi({ description: '1 confirmed, 0 pending, -1 failed (reverted)' }),

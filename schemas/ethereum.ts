@@ -1,11 +1,18 @@
 import { z } from '@hono/zod-openapi';
 import { addressField, amountString, networkField } from './chains';
 
+const spender = z.string().min(1).openapi({
+  description:
+    'A 0x address or a connector alias such as `uniswap/amm`. `dex/router` and the bare `dex` (e.g. `uniswap`) are the DEX\'s SwapRouter02, ' +
+    'approved directly: Colibri uses neither Permit2 nor the Universal Router, so no second approval is needed.',
+  example: 'uniswap/router',
+});
+
 export const AllowancesRequestSchema = z
   .object({
     network: networkField,
     address: addressField,
-    spender: z.string().min(1).openapi({ description: 'A 0x address or a connector alias such as uniswap/amm' }),
+    spender,
     tokens: z.array(z.string()).default([]).openapi({ example: ['USDC', 'DAI'] }),
   })
   .openapi('AllowancesRequest');
@@ -16,7 +23,7 @@ export const ApproveRequestSchema = z
   .object({
     network: networkField,
     address: addressField,
-    spender: z.string().min(1),
+    spender,
     token: z.string().min(1),
     amount: amountString.optional().openapi({ description: 'Human units; empty or absent approves the maximum', type: 'string' }),
   })

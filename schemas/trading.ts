@@ -24,7 +24,10 @@ export const TradingSwapBodySchema = TradingSwapQuerySchema.extend({
 });
 
 export const ChainQuoteSwapSchema = QuoteSwapSchema.partial({ poolAddress: true, slippagePct: true })
-  .extend({ routePath: z.string().optional() })
+  .extend({
+    routePath: z.string().optional(),
+    quoteId: z.string().optional().openapi({ description: 'router: the stored quote, for POST /connectors/{dex}/router/execute-quote' }),
+  })
   .openapi('ChainQuoteSwap');
 
 export const ChainExecuteSwapSchema = SwapExecuteSchema;

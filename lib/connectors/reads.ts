@@ -1,5 +1,5 @@
-import { erc20Abi, multicall3Abi, type Address, type ContractFunctionParameters } from 'viem';
-import { MULTICALL3_ADDRESS } from '../chains/ethereum/client';
+import { erc20Abi, multicall3Abi, type Address, type ContractFunctionParameters, type PublicClient } from 'viem';
+import { MULTICALL3_ADDRESS, throwTransportFailure } from '../chains/ethereum/client';
 
 /** A contract read that returns one uint256, to batch beside a pool's reads in one multicall. */
 export type UintRead = ContractFunctionParameters;
@@ -14,3 +14,18 @@ export const read = {
 
 /** How long a sent transaction stays valid, from the latest block's timestamp. */
 export const DEADLINE_SECONDS = 600n;
+
+/** The values of `UintRead`s from a multicall with `allowFailure`: a failed read throws its error. */
+export function uintValues(results: readonly { status: string; result?: unknown; error?: Error }[]): bigint[] {
+  return results.map((result) => {
+    if (result.status !== 'success') throw result.error;
+    return result.result as bigint;
+  });
+}
+
+/** `reads` in ONE `eth_call`, in order; a transport failure is rethrown as itself, for `mapRpcError`. */
+export async function readUints(client: PublicClient, reads: UintRead[]): Promise<bigint[]> {
+  const results = await client.multicall({ batchSize: 0, allowFailure: true, contracts: reads });
+  throwTransportFailure(results);
+  return uintValues(results);
+}

@@ -1,10 +1,13 @@
-import type { Address, PublicClient } from 'viem';
+import type { Address, Hex, PublicClient } from 'viem';
 import type { EvmTransactionRequest } from '../chains/ethereum/actions/transactions';
 import type { EvmNetwork } from '../chains/ethereum/client';
 import type { EvmTransactionOutcome } from '../signer/types';
+import type { SwapQuote } from './quote';
 import type { TokenList } from '../tokens/registry';
 import type { AddLiquidity, AmmPoolInfo, AmmPositionInfo, Amount, QuoteLiquidity, QuoteSwap, RemoveLiquidity, Side, SwapExecute } from '../../schemas/amm';
-import type { ShippedPool } from '../../schemas/pools';
+import type { ClmmAddLiquidity, ClmmPoolInfo, ClmmPositionInfo, ClmmRemoveLiquidity, ClosePosition, CollectFees, OpenPosition, QuotePosition } from '../../schemas/clmm';
+import type { Pool, ShippedPool } from '../../schemas/pools';
+import type { RouterQuoteSwap } from '../../schemas/router';
 import type { Token } from '../../schemas/tokens';
 
 // One interface per trading schema; routes are declared once per schema and dispatch to the
@@ -86,6 +89,166 @@ export interface AmmConnector {
   removeLiquidity(context: AmmContext, parameters: RemoveLiquidityParameters): Promise<RemoveLiquidity>;
 }
 
+/** A SwapRouter02-style deployment on one network: V2 pairs and V3 pools behind one router. */
+export interface RouterDeployment {
+  /** `dex/router`: the spender alias a wallet approves for the router. */
+  spender: string;
+  /** SwapRouter02 (or a fork): the spender, and where swaps are sent. */
+  router: Address;
+  /** QuoterV2: quotes the V3 legs. */
+  quoter: Address;
+  /** Fee of V2 legs in basis points; absent where the router does not route V2 pairs. */
+  v2FeeBps?: bigint;
+}
+
+/** One pool a route goes through, in the direction of the swap. */
+export interface RouteLeg {
+  protocol: 'v2' | 'v3';
+  pool: Address;
+  tokenIn: Address;
+  tokenOut: Address;
+  /** V3 fee tier in hundredths of a basis point (500 = 0.05%); 0 for V2 legs. */
+  fee: number;
+}
+
+/** A router quote: the swap quote, the pair as the client named it, and the route it goes through. */
+export interface RouteQuote extends SwapQuote {
+  base: Token;
+  quote: Token;
+  /** Empty when base and quote are the same token (price 1, nothing to swap). */
+  legs: RouteLeg[];
+  /** Gateway's form: `100% via USDC -> WETH -> DAI`. */
+  routePath: string;
+}
+
+/** Where router quotes wait for execute-quote: stored with an expiry, each used once. */
+export interface QuoteStore {
+  save(quote: RouteQuote, walletAddress?: Address): Promise<{ id: string; expiresAt: Date }>;
+  /**
+   * Marks the quote used; a 400 `Quote not found or expired` (code QUOTE_NOT_FOUND, QUOTE_EXPIRED or
+   * QUOTE_USED) otherwise. `retried`: it was already claimed, by a request with this Idempotency-Key.
+   */
+  claim(id: string, idempotencyKey?: string): Promise<{ quote: RouteQuote; walletAddress?: Address; retried: boolean }>;
+  /** Makes a claimed quote usable again, for a first claim refused before anything was signed. */
+  release(id: string): Promise<void>;
+}
+
+export interface RouterContext extends ChainContext {
+  dex: RouterDeployment;
+  /** The connector's listed pools on the network: V2 pairs (`amm`) and V3 pools (`clmm`) routes may go through. */
+  pools: Pool[];
+  quotes: QuoteStore;
+}
+
+export interface RouterSwapParameters {
+  base: Token;
+  quote: Token;
+  /** Human units of base: spent (SELL) or received (BUY). */
+  amount: Amount;
+  side: Side;
+  /** 0-100. */
+  slippagePct: number;
+}
+
+export interface ExecuteQuoteParameters {
+  quoteId: string;
+  /** The wallet that signs, given the one the quote was made for (if any). */
+  wallet: (quotedFor?: Address) => Wallet;
+  idempotencyKey?: string;
+}
+
+/** Gateway's `router` schema: the best route across a DEX's pools, through its router. Amounts in and out are human units. */
+export interface RouterConnector {
+  /** Finds the best route and stores it for `executeQuote`. */
+  quoteSwap(context: RouterContext, parameters: RouterSwapParameters & { walletAddress?: Address }): Promise<RouterQuoteSwap>;
+  executeQuote(context: RouterContext, parameters: ExecuteQuoteParameters): Promise<SwapExecute>;
+  /** Quotes and swaps in one request (the quote is not stored). */
+  executeSwap(context: RouterContext, parameters: RouterSwapParameters & { wallet: Wallet }): Promise<SwapExecute>;
+}
+
+/** A router deployment's contracts on one network. */
+export interface RouterContracts {
+  swapRouter02: Address;
+  quoterV2: Address;
+  /** Whether V2 pairs are routed: only where the router's `factoryV2` is the factory of the connector's listed V2 pairs. */
+  v2Pairs: boolean;
+}
+
+/** A Uniswap V3-style deployment on one network, with its spender aliases. */
+export interface ClmmDeployment extends ClmmContracts {
+  /** `dex/clmm`: the alias a wallet approves for the position manager (open, add liquidity). */
+  spender: string;
+  /** `dex/clmm/swap`: the alias a wallet approves for the SwapRouter. */
+  swapSpender: string;
+  /** keccak256 of the pool creation code: with `poolDeployer`, a pool's address (CREATE2) needs no RPC. */
+  poolInitCodeHash: Hex;
+}
+
+export interface ClmmContext extends ChainContext {
+  dex: ClmmDeployment;
+  /** The connector's listed `clmm` pools on the network: a position reads base/quote as its pool is listed. */
+  pools: Pool[];
+}
+
+/** A position as requests name it: its NFT's token id (Gateway's `positionAddress`), and the wallet that must own it. */
+export interface PositionParameters {
+  positionAddress: string;
+  wallet: Wallet;
+}
+
+export interface PositionRangeParameters extends PoolPair {
+  /** Quote per base, human units; rounded to the pool's tick spacing. */
+  lowerPrice: number;
+  upperPrice: number;
+  /** Human units; at least one of the two. */
+  baseTokenAmount?: Amount;
+  quoteTokenAmount?: Amount;
+}
+
+export interface OpenPositionParameters extends PositionRangeParameters {
+  slippagePct: number;
+  wallet: Wallet;
+}
+
+export interface AddPositionLiquidityParameters extends PositionParameters {
+  /** Human units; at least one of the two. */
+  baseTokenAmount?: Amount;
+  quoteTokenAmount?: Amount;
+  slippagePct: number;
+}
+
+export interface RemovePositionLiquidityParameters extends PositionParameters {
+  /** Share of the position's liquidity to withdraw, 0-100. */
+  percentageToRemove: number;
+  slippagePct: number;
+}
+
+/** Gateway's `clmm` schema: concentrated-liquidity pools and positions (Uniswap V3 and its forks). Amounts in and out are human units. */
+export interface ClmmConnector {
+  poolInfo(context: ClmmContext, pair: PoolPair): Promise<ClmmPoolInfo>;
+  positionInfo(context: ClmmContext, positionAddress: string): Promise<ClmmPositionInfo>;
+  positionsOwned(context: ClmmContext, owner: Address): Promise<ClmmPositionInfo[]>;
+  quotePosition(context: ClmmContext, parameters: PositionRangeParameters): Promise<QuotePosition>;
+  quoteSwap(context: ClmmContext, parameters: SwapParameters): Promise<QuoteSwap>;
+  executeSwap(context: ClmmContext, parameters: SwapParameters & { wallet: Wallet }): Promise<SwapExecute>;
+  openPosition(context: ClmmContext, parameters: OpenPositionParameters): Promise<OpenPosition>;
+  addLiquidity(context: ClmmContext, parameters: AddPositionLiquidityParameters): Promise<ClmmAddLiquidity>;
+  removeLiquidity(context: ClmmContext, parameters: RemovePositionLiquidityParameters): Promise<ClmmRemoveLiquidity>;
+  collectFees(context: ClmmContext, parameters: PositionParameters): Promise<CollectFees>;
+  closePosition(context: ClmmContext, parameters: PositionParameters & { slippagePct: number }): Promise<ClosePosition>;
+}
+
+/** A V3 deployment's contracts on one network. */
+export interface ClmmContracts {
+  /** Deploys the pools: the factory itself for Uniswap, a separate PoolDeployer for PancakeSwap. */
+  poolDeployer: Address;
+  /** NonfungiblePositionManager: positions are its NFTs. */
+  positionManager: Address;
+  quoterV2: Address;
+  /** v3-periphery SwapRouter; where the DEX deployed none, the network quotes but does not swap. */
+  swapRouter?: Address;
+}
+
 /** A V2 deployment's contracts on one network. */
 export interface AmmContracts {
   factory: Address;
@@ -102,6 +265,18 @@ export interface ConnectorDefinition {
     feeBps: bigint;
     /** A network is served when it has contracts here. */
     networks: Record<string, AmmContracts>;
+  };
+  router?: {
+    actions: RouterConnector;
+    /** Fee of the V2 pairs it routes, in basis points. */
+    v2FeeBps: bigint;
+    networks: Record<string, RouterContracts>;
+  };
+  clmm?: {
+    actions: ClmmConnector;
+    /** keccak256 of its pools' creation code (the same on every network). */
+    poolInitCodeHash: Hex;
+    networks: Record<string, ClmmContracts>;
   };
   /** Pools listed in /pools by default, per network. */
   pools: Record<string, ShippedPool[]>;

@@ -119,3 +119,21 @@ export const poolOverrides = pgTable(
   },
   (table) => [primaryKey({ columns: [table.connector, table.network, table.type, table.addressKey] }), index('pool_overrides_network_idx').on(table.chain, table.network)],
 );
+
+/**
+ * Router quotes waiting for `execute-quote` (Gateway keeps them in process memory): the route, amounts
+ * and limits as quoted, valid until `expires_at`, used once (`used_at` is set by one atomic UPDATE).
+ * `idempotency_key` is the executing request's, so its retry reaches the signer's first transaction.
+ */
+export const quotes = pgTable('quotes', {
+  id: uuid('id').primaryKey(),
+  connector: text('connector').notNull(),
+  chain: text('chain').notNull(),
+  network: text('network').notNull(),
+  walletAddress: text('wallet_address'),
+  quote: jsonb('quote').notNull().$type<Record<string, unknown>>(),
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+  usedAt: timestamp('used_at', { withTimezone: true }),
+  idempotencyKey: text('idempotency_key'),
+});

@@ -187,8 +187,9 @@ describe('pancakeswap/amm', () => {
     const { connectors } = await (await api('/config/connectors')).json<{ connectors: { name: string; trading_types: string[]; networks: string[] }[] }>();
     expect(connectors).toEqual(
       expect.arrayContaining([
-        { name: 'uniswap', trading_types: ['amm'], chain: 'ethereum', networks: ['arbitrum', 'avalanche', 'base', 'bsc', 'localnet', 'mainnet', 'optimism', 'polygon'] },
-        { name: 'pancakeswap', trading_types: ['amm'], chain: 'ethereum', networks: ['arbitrum', 'base', 'bsc', 'mainnet'] },
+        // celo and sepolia: SwapRouter02 (router), no V2 Router02 (amm).
+        { name: 'uniswap', trading_types: ['router', 'amm', 'clmm'], chain: 'ethereum', networks: ['arbitrum', 'avalanche', 'base', 'bsc', 'celo', 'localnet', 'mainnet', 'optimism', 'polygon', 'sepolia'] },
+        { name: 'pancakeswap', trading_types: ['router', 'amm', 'clmm'], chain: 'ethereum', networks: ['arbitrum', 'base', 'bsc', 'mainnet'] },
       ]),
     );
     expect(resolveSpender({ name: 'bsc' } as EvmNetwork, 'pancakeswap/amm')).toBe('0x10ED43C718714eb63d5aA57B78B54704E256024E');

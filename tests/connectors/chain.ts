@@ -15,7 +15,8 @@ const routerAbi = parseAbi([
   'function swapExactTokensForTokens(uint256 amountIn, uint256 amountOutMin, address[] path, address to, uint256 deadline) returns (uint256[] amounts)',
 ]);
 
-async function call<const abi extends readonly unknown[]>(to: Address, abi: abi, functionName: string, args: unknown[] = []) {
+/** A contract call (`eth_call`) straight to anvil, decoded. */
+export async function call<const abi extends readonly unknown[]>(to: Address, abi: abi, functionName: string, args: unknown[] = []) {
   const data = encodeFunctionData({ abi, functionName, args } as never);
   const result = await anvil<`0x${string}`>('eth_call', [{ to, data }, 'latest']);
   return decodeFunctionResult({ abi, functionName, data: result } as never) as unknown;

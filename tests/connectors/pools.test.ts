@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { rpcCounter } from '../support/chain';
 import { api } from '../support/http';
 import { PAIRS, token } from './chain';
+import { V3 } from './router-chain';
 
 const [WETH, USDC, DAI] = [token('WETH'), token('USDC'), token('DAI')];
 const wethUsdc = { type: 'amm', network: 'localnet', connector: 'uniswap', baseSymbol: 'WETH', quoteSymbol: 'USDC', baseTokenAddress: WETH.address, quoteTokenAddress: USDC.address, feePct: 0.3, address: PAIRS['WETH-USDC'].address };
@@ -9,7 +10,8 @@ const wethUsdc = { type: 'amm', network: 'localnet', connector: 'uniswap', baseS
 describe('/pools lists', () => {
   it('lists the shipped localnet pools with Gateway fields, by chain+network or chainNetwork', async () => {
     const byChain = await (await api('/pools?chain=ethereum&network=localnet&connector=uniswap')).json<object[]>();
-    expect(byChain).toHaveLength(3);
+    // Three V2 pairs (amm) and three V3 pools (clmm).
+    expect(byChain).toHaveLength(6);
     expect(byChain).toContainEqual(wethUsdc);
     expect(await (await api('/pools?chainNetwork=ethereum-localnet')).json()).toEqual(byChain);
     // The connector alone implies the chain, and the chain's default network applies (localnet in development).
@@ -18,8 +20,9 @@ describe('/pools lists', () => {
 
   it('filters by type and search', async () => {
     const dai = await (await api('/pools?chainNetwork=ethereum-localnet&search=dai')).json<{ address: string }[]>();
-    expect(dai.map((pool) => pool.address).sort()).toEqual([PAIRS['USDC-DAI'].address, PAIRS['WETH-DAI'].address].sort());
-    expect(await (await api('/pools?chainNetwork=ethereum-localnet&type=clmm')).json()).toEqual([]);
+    expect(dai.map((pool) => pool.address).sort()).toEqual([PAIRS['USDC-DAI'].address, PAIRS['WETH-DAI'].address, V3['USDC-DAI-100'].address].sort());
+    const clmm = await (await api('/pools?chainNetwork=ethereum-localnet&type=clmm')).json<{ address: string; feePct: number }[]>();
+    expect(clmm.map(({ address, feePct }) => [address, feePct])).toEqual(Object.values(V3).map((pool) => [pool.address, pool.fee / 10_000]));
     expect(await (await api('/pools?chainNetwork=ethereum-mainnet')).json()).toEqual([]);
   });
 
@@ -77,7 +80,7 @@ describe('/pools changes', () => {
       [{ ...pool, address: '0x1234' }, 400, /address: '0x1234' is not an Ethereum address/],
       [{ ...pool, baseTokenAddress: WETH.address.toLowerCase().replace('f', 'F') }, 400, /checksum/],
       [{ ...pool, connector: 'sushiswap' }, 400, /connector: unknown 'sushiswap'/],
-      [{ ...pool, type: 'clmm' }, 400, /uniswap has no clmm pools/],
+      [{ ...pool, type: 'clmm' }, 404, /Pool 0x\w+ not found on uniswap\/clmm \(ethereum-localnet\): not one of its V3 pools/],
       [{ ...pool, connector: 'pancakeswap' }, 400, /pancakeswap\/amm is not available on ethereum-localnet/],
       [{ ...pool, address: USDC.address }, 404, /Pool 0x\w+ not found on uniswap\/amm \(ethereum-localnet\)/],
       [{ ...pool, quoteTokenAddress: DAI.address }, 400, /holds .* not WETH\/DAI/],

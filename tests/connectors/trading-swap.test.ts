@@ -28,10 +28,9 @@ describe('/trading/swap/quote', () => {
     expect(buy).toMatchObject({ tokenIn: USDC.address, tokenOut: WETH.address, amountIn: human(amountIn, 6), amountOut: 1, price: human(amountIn, 6) });
   });
 
-  it("uses the network's swapProvider when no connector is given", async () => {
-    const router = await quote({ baseToken: 'WETH', quoteToken: 'USDC', amount: '1' });
-    expect(router.status).toBe(400);
-    expect(await router.json()).toMatchObject({ code: 'UNSUPPORTED_SWAP_PROVIDER', message: 'Unsupported swap provider: uniswap/router on ethereum-localnet' });
+  it("uses the network's swapProvider when no connector is given (uniswap/router on localnet)", async () => {
+    const router = await (await quote({ baseToken: 'WETH', quoteToken: 'USDC', amount: '1' })).json<Record<string, unknown>>();
+    expect(router).toMatchObject({ quoteId: expect.any(String), tokenIn: WETH.address, tokenOut: USDC.address, amountIn: 1, routePath: '100% via WETH -> USDC' });
     await api('/config/update', { body: { namespace: 'ethereum-localnet', path: 'swapProvider', value: 'uniswap/amm' } });
     try {
       const amm = await quote({ baseToken: 'WETH', quoteToken: 'USDC', amount: '1' });
@@ -48,7 +47,7 @@ describe('/trading/swap/quote', () => {
     try {
       const cases: [Record<string, string>, number, RegExp][] = [
         [{ connector: 'sushiswap/amm', baseToken: 'WETH', quoteToken: 'USDC', amount: '1' }, 400, /Unsupported swap provider: sushiswap\/amm/],
-        [{ connector: 'uniswap/clmm', baseToken: 'WETH', quoteToken: 'USDC', amount: '1' }, 400, /Unsupported swap provider: uniswap\/clmm/],
+        [{ connector: 'raydium/clmm', baseToken: 'WETH', quoteToken: 'USDC', amount: '1' }, 400, /Unsupported swap provider: raydium\/clmm/],
         [{ chainNetwork: 'solana-mainnet-beta', baseToken: 'SOL', quoteToken: 'USDC', amount: '1' }, 400, /Unsupported swap provider: jupiter\/router/],
         [{ connector: 'uniswap/amm', baseToken: 'NOPE', quoteToken: 'USDC', amount: '1' }, 404, /Token NOPE not found in ethereum\/localnet/],
         [{ connector: 'uniswap/amm', baseToken: 'WETH', quoteToken: 'TEST', amount: '1' }, 404, /No AMM pool found for WETH-TEST on uniswap\/localnet/],
@@ -86,6 +85,17 @@ describe('/trading/swap/execute', () => {
       const retry = await (await api('/trading/swap/execute', request)).json<Executed>();
       expect(retry).toEqual(executed);
       expect(await nonceOf(dev)).toBe(nonce);
+    });
+  });
+
+  it("swaps through the network's swapProvider (uniswap/router) for exactly its quote when no connector is given", async () => {
+    await withSnapshot(async () => {
+      await api('/chains/ethereum/approve', { body: { network: 'localnet', spender: 'uniswap/router', token: 'WETH' } });
+      const quoted = await (await quote({ baseToken: 'WETH', quoteToken: 'USDC', amount: '0.2', side: 'SELL' })).json<{ amountOut: number }>();
+      const usdcBefore = await balanceOf(USDC.address, dev);
+      const executed = await (await api('/trading/swap/execute', { body: { chainNetwork: 'ethereum-localnet', baseToken: 'WETH', quoteToken: 'USDC', amount: 0.2, side: 'SELL' } })).json<Executed>();
+      expect(executed).toMatchObject({ status: 1, data: { amountIn: 0.2, amountOut: quoted.amountOut, baseTokenBalanceChange: -0.2 } });
+      expect(human((await balanceOf(USDC.address, dev)) - usdcBefore, 6)).toBe(quoted.amountOut);
     });
   });
 

@@ -25,6 +25,7 @@ import {
 import {
   nonfungiblePositionManagerAbi,
   quoterV2Abi,
+  swapRouter02Abi,
   uniswapV2PairAbi,
   uniswapV2RouterAbi,
   uniswapV3PoolAbi,
@@ -66,6 +67,7 @@ describe('EVM localnet', () => {
       localnetContracts.multicall3,
       ...Object.values(localnetContracts.uniswapV2),
       ...Object.values(localnetContracts.uniswapV3),
+      ...Object.values(localnetContracts.uniswapRouter),
       ...Object.values(localnetUniswapV2Pairs).map((pair) => pair.address),
       ...Object.values(localnetUniswapV3Pools).map((pool) => pool.address),
     ];
@@ -146,6 +148,26 @@ describe('EVM localnet', () => {
     const [amountOut] = result;
     expect(amountOut).toBeGreaterThan(parseUnits('2985', 6));
     expect(amountOut).toBeLessThan(parseUnits('2991', 6));
+  });
+
+  it('wires SwapRouter02 to the V2 and V3 factories and WETH; its QuoterV2 quotes as the periphery one does', async () => {
+    const { swapRouter02, quoterV2 } = localnetContracts.uniswapRouter;
+    const read = (functionName: 'factoryV2' | 'factory' | 'WETH9') => publicClient().readContract({ address: swapRouter02, abi: swapRouter02Abi, functionName });
+    expect([await read('factoryV2'), await read('factory'), await read('WETH9')]).toEqual([
+      localnetContracts.uniswapV2.factory,
+      localnetContracts.uniswapV3.factory,
+      WETH,
+    ]);
+    const quote = async (address: Address) => {
+      const { result } = await publicClient().simulateContract({
+        address,
+        abi: quoterV2Abi,
+        functionName: 'quoteExactInputSingle',
+        args: [{ tokenIn: USDC, tokenOut: WETH, amountIn: parseUnits('3000', 6), fee: 500, sqrtPriceLimitX96: 0n }],
+      });
+      return result[0];
+    };
+    expect(await quote(quoterV2)).toBe(await quote(localnetContracts.uniswapV3.quoterV2));
   });
 
   it('swaps on Uniswap V2 for exactly the quoted amount, signed with the committed dev key', async () => {

@@ -15,7 +15,7 @@ async function open(env: ConnectorsEnv, dex: string, network?: string) {
 export const poolInfo: Handler<typeof routes.poolInfo> = async (c) => {
   const query = c.req.valid('query');
   const amm = await open(c.env, c.req.valid('param').dex, query.network);
-  return c.json(await amm.rpc(async () => amm.actions.poolInfo(amm.context, await amm.pair(query))), 200);
+  return c.json(await amm.poolInfo(query), 200);
 };
 
 export const positionInfo: Handler<typeof routes.positionInfo> = async (c) => {

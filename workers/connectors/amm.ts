@@ -13,7 +13,7 @@ import type { Amount, Side } from '../../schemas/amm';
 import type { ConnectorsEnv } from './env';
 
 /** A wallet whose transactions go through its signer; each transaction of a request gets its own idempotency key. */
-function signingWallet(env: ConnectorsEnv, network: EvmNetwork, address: Address, idempotencyKey?: string): Wallet {
+export function signingWallet(env: ConnectorsEnv, network: EvmNetwork, address: Address, idempotencyKey?: string): Wallet {
   return {
     address,
     send: (request, kind) => sendEvmTransaction(env, address, { network, request, kind, idempotencyKey: idempotencyKey && `${idempotencyKey}:${kind}` }),
@@ -43,6 +43,8 @@ export async function ammRequest(env: ConnectorsEnv, config: Config, dex: string
     slippagePct,
     wallet,
     rpc,
+    /** A pool's info, as its route and /pools (for a pool's fee) answer it. */
+    poolInfo: (request: PairRequest) => rpc(async () => actions.poolInfo(context, await pair(request))),
     /** A swap quote, as both the connector and the unified trading routes answer it. */
     quoteSwap: (request: SwapRequest) =>
       rpc(async () => actions.quoteSwap(context, { ...(await pair(request)), amount: request.amount, side: request.side, slippagePct: slippagePct(request.slippagePct) })),

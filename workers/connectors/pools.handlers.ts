@@ -10,6 +10,7 @@ import { BadRequestError, NotFoundError } from '../../lib/errors';
 import { PoolList, removePools, savePool } from '../../lib/pools/registry';
 import type { Pool } from '../../schemas/pools';
 import { ammRequest } from './amm';
+import { clmmRequest } from './clmm';
 import type { ConnectorsEnv } from './env';
 import type * as routes from './pools.routes';
 
@@ -61,18 +62,16 @@ export const addPool: Handler<typeof routes.addPool> = async (c) => {
   if (!tradingTypes(connector).includes(body.type)) throw new BadRequestError(`type: ${body.connector} has no ${body.type} pools`, 'VALIDATION_ERROR');
   const config = await Config.load(c.env);
   const { chain, network } = networkOf(config, body);
-  const amm = await ammRequest(c.env, config, body.connector, network);
+  const dex = await (body.type === 'clmm' ? clmmRequest : ammRequest)(c.env, config, body.connector, network);
   const [address, baseTokenAddress, quoteTokenAddress] = [body.address, body.baseTokenAddress, body.quoteTokenAddress].map((value, index) =>
     parseEvmAddress(value, ['address', 'baseTokenAddress', 'quoteTokenAddress'][index]),
   );
   const symbol = (given: string | undefined, tokenAddress: string, field: string) => {
-    const found = given ?? amm.context.tokens.find(tokenAddress)?.symbol;
+    const found = given ?? dex.context.tokens.find(tokenAddress)?.symbol;
     if (!found) throw new BadRequestError(`${field}: required (${tokenAddress} is not in the ${chain}/${network} token list)`, 'VALIDATION_ERROR');
     return found;
   };
-  const feePct =
-    body.feePct ??
-    (await amm.rpc(async () => amm.actions.poolInfo(amm.context, await amm.pair({ poolAddress: address, baseToken: baseTokenAddress, quoteToken: quoteTokenAddress })))).feePct;
+  const feePct = body.feePct ?? (await dex.poolInfo({ poolAddress: address, baseToken: baseTokenAddress, quoteToken: quoteTokenAddress })).feePct;
   const pool: Pool = {
     connector: body.connector,
     network,

@@ -6,33 +6,39 @@ import { Config } from '../../lib/config/store';
 import { CONNECTOR_REGISTRY } from '../../lib/connectors/registry';
 import { BadRequestError } from '../../lib/errors';
 import { ammRequest } from './amm';
+import { clmmRequest } from './clmm';
 import type { ConnectorsEnv } from './env';
+import { routerRequest } from './router';
 import type * as routes from './trading-swap.routes';
 
 type Handler<R extends RouteConfig> = AppRouteHandler<R, ConnectorsEnv>;
 
+/** The schemas a unified swap can go to, each opened the way its own routes open it. */
+const SWAP_SCHEMAS = { amm: ammRequest, clmm: clmmRequest, router: routerRequest };
+
 /**
- * The AMM a unified swap request goes to: `connector`, else the network's `swapProvider`. Only amm
- * connectors of the request's chain are served so far; anything else is `Unsupported swap provider`.
+ * The connector schema a unified swap request goes to: `connector`, else the network's `swapProvider`.
+ * Only schemas above, on connectors of the request's chain, are served; anything else is `Unsupported swap provider`.
  */
-async function swapAmm(env: ConnectorsEnv, request: { chainNetwork: string; connector?: string }) {
+async function swapSchema(env: ConnectorsEnv, request: { chainNetwork: string; connector?: string }) {
   const { chain, network } = resolveChainNetwork(request) as { chain: Chain; network: string };
   const config = await Config.load(env);
   const provider = request.connector ?? config.network(chain as 'ethereum', network).swapProvider ?? '';
   const [dex, type] = provider.split('/');
-  if (type !== 'amm' || CONNECTOR_REGISTRY[dex]?.chain !== chain || !CONNECTOR_REGISTRY[dex].amm) {
+  const connector = CONNECTOR_REGISTRY[dex];
+  if (!(type in SWAP_SCHEMAS) || connector?.chain !== chain || !connector[type as keyof typeof SWAP_SCHEMAS]) {
     throw new BadRequestError(`Unsupported swap provider: ${provider || '(none)'} on ${request.chainNetwork}`, 'UNSUPPORTED_SWAP_PROVIDER');
   }
   // Awaited here: workerd reports a rejected promise handed up through `return` as unhandled.
-  return await ammRequest(env, config, dex, network);
+  return await SWAP_SCHEMAS[type as keyof typeof SWAP_SCHEMAS](env, config, dex, network);
 }
 
 export const quote: Handler<typeof routes.quote> = async (c) => {
   const query = c.req.valid('query');
-  return c.json(await (await swapAmm(c.env, query)).quoteSwap(query), 200);
+  return c.json(await (await swapSchema(c.env, query)).quoteSwap(query), 200);
 };
 
 export const execute: Handler<typeof routes.execute> = async (c) => {
   const body = c.req.valid('json');
-  return c.json(await (await swapAmm(c.env, body)).executeSwap(body, c.req.valid('header')['idempotency-key']), 200);
+  return c.json(await (await swapSchema(c.env, body)).executeSwap(body, c.req.valid('header')['idempotency-key']), 200);
 };

@@ -6,7 +6,8 @@ import { ChainExecuteSwapSchema, ChainQuoteSwapSchema, TradingSwapBodySchema, Tr
 const tags = ['Trading'];
 const dispatch =
   "Served by `connector` (`dex/type`), or the network's `swapProvider` when omitted; a provider Colibri does not serve yet is a 400 `Unsupported swap provider`. " +
-  'amm: the pool /pools lists for the pair, or a 404 naming the pair.';
+  'amm, clmm: the pool /pools lists for the pair (the first, for several fee tiers), or a 404 naming the pair. ' +
+  "router: the best direct or one-hop route over the connector's listed pools; the quote carries a `quoteId` for execute-quote.";
 
 export const quote = createRoute({
   method: 'get',

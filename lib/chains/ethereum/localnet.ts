@@ -72,6 +72,11 @@ export const localnetContracts = {
     quoterV2: '0xA51c1fc2f0D1a1b8494Ed1FE312d7C3a78Ed91C0',
     tickLens: '0x0DCd1Bf9A1b36cE34237eEaFef220932846BCD82',
   },
+  /** SwapRouter02 and its QuoterV2 (@uniswap/swap-router-contracts), deployed last so nothing above moved. */
+  uniswapRouter: {
+    swapRouter02: '0x9A9f2CCfdE556A7E9Ff0848998Aa4a0CFD8863AE',
+    quoterV2: '0x68B1D87F95878fE05B998F19b66F4baba5De1aed',
+  },
 } as const;
 
 /** Uniswap V2 pairs; `fee` is in hundredths of a basis point (3000 = 0.3%), as in V3. */

@@ -1,28 +1,39 @@
-import { localnetTokens, localnetUniswapV2Pairs } from '../../chains/ethereum/localnet';
+import { localnetTokens, localnetUniswapV2Pairs, localnetUniswapV3Pools } from '../../chains/ethereum/localnet';
 import type { ConnectorDefinition } from '../types';
-import type { ShippedPool } from '../../../schemas/pools';
-import { UNISWAP_V2 } from './addresses';
+import type { PoolType, ShippedPool } from '../../../schemas/pools';
+import { UNISWAP_ROUTER, UNISWAP_V2, UNISWAP_V3, UNISWAP_V3_POOL_INIT_CODE_HASH } from './addresses';
 import { uniswapV2Amm } from './amm';
+import { uniswapV3Clmm } from './clmm';
+import { swapRouter02 } from './router';
 
 const localnetToken = (symbol: string) => localnetTokens.find((token) => token.symbol === symbol)!;
 
-/** The dev deployment's V2 pairs, listed as `BASE-QUOTE` by their names. */
-const localnetPools: ShippedPool[] = Object.entries(localnetUniswapV2Pairs).map(([name, pair]) => {
-  const [baseSymbol, quoteSymbol] = name.split('-');
-  return {
-    type: 'amm',
-    baseSymbol,
-    quoteSymbol,
-    baseTokenAddress: localnetToken(baseSymbol).address,
-    quoteTokenAddress: localnetToken(quoteSymbol).address,
-    feePct: pair.fee / 10_000,
-    address: pair.address,
-  };
-});
+/** The dev deployment's pools of one type, listed as `BASE-QUOTE` by their names (`BASE-QUOTE-FEE` for V3). */
+const listed = (type: PoolType, pools: Record<string, { address: string; fee: number }>): ShippedPool[] =>
+  Object.entries(pools).map(([name, pool]) => {
+    const [baseSymbol, quoteSymbol] = name.split('-');
+    return {
+      type,
+      baseSymbol,
+      quoteSymbol,
+      baseTokenAddress: localnetToken(baseSymbol).address,
+      quoteTokenAddress: localnetToken(quoteSymbol).address,
+      feePct: pool.fee / 10_000,
+      address: pool.address,
+    };
+  });
+
+/** The dev deployment's V2 pairs and V3 pools. */
+const localnetPools: ShippedPool[] = [...listed('amm', localnetUniswapV2Pairs), ...listed('clmm', localnetUniswapV3Pools)];
+
+/** Uniswap V2 pairs charge 0.3%, in Router02 and in SwapRouter02 alike. */
+const V2_FEE_BPS = 30n;
 
 export const uniswap: ConnectorDefinition = {
   chain: 'ethereum',
   config: { slippagePct: 1 },
-  amm: { actions: uniswapV2Amm, feeBps: 30n, networks: UNISWAP_V2 },
+  amm: { actions: uniswapV2Amm, feeBps: V2_FEE_BPS, networks: UNISWAP_V2 },
+  clmm: { actions: uniswapV3Clmm, poolInitCodeHash: UNISWAP_V3_POOL_INIT_CODE_HASH, networks: UNISWAP_V3 },
+  router: { actions: swapRouter02, v2FeeBps: V2_FEE_BPS, networks: UNISWAP_ROUTER },
   pools: { localnet: localnetPools },
 };

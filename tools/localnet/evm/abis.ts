@@ -45,3 +45,10 @@ export const quoterV2Abi = parseAbi([
   'struct QuoteExactInputSingleParams { address tokenIn; address tokenOut; uint256 amountIn; uint24 fee; uint160 sqrtPriceLimitX96; }',
   'function quoteExactInputSingle(QuoteExactInputSingleParams params) returns (uint256 amountOut, uint160 sqrtPriceX96After, uint32 initializedTicksCrossed, uint256 gasEstimate)',
 ]);
+
+/** SwapRouter02's wiring: the factories it computes V2 pair and V3 pool addresses from. */
+export const swapRouter02Abi = parseAbi([
+  'function factoryV2() view returns (address)',
+  'function factory() view returns (address)',
+  'function WETH9() view returns (address)',
+]);

@@ -1,5 +1,5 @@
 // Compiled contracts deployed on the EVM localnet, read from the npm packages that ship them
-// (plus our TestERC20 artifact). Nothing is compiled at runtime.
+// (plus our TestERC20 artifact and the vendored ones in ./artifacts). Nothing is compiled at runtime.
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { keccak256, type Abi, type Address, type Hex } from 'viem';
@@ -41,6 +41,9 @@ export const artifacts = {
   swapRouter: load(`${v3Periphery}/SwapRouter.sol/SwapRouter.json`),
   quoterV2: load(`${v3Periphery}/lens/QuoterV2.sol/QuoterV2.json`),
   tickLens: load(`${v3Periphery}/lens/TickLens.sol/TickLens.json`),
+  // @uniswap/swap-router-contracts, vendored (see artifacts/README.md).
+  swapRouter02: load('./artifacts/SwapRouter02.json'),
+  routerQuoterV2: load('./artifacts/QuoterV2.json'),
 } as const;
 
 /**
@@ -72,6 +75,9 @@ export function assertInitCodeHashes(): void {
     { name: 'Uniswap V3 pool', pool: artifacts.uniswapV3Pool, user: artifacts.nonfungiblePositionManager },
     { name: 'Uniswap V3 pool', pool: artifacts.uniswapV3Pool, user: artifacts.swapRouter },
     { name: 'Uniswap V3 pool', pool: artifacts.uniswapV3Pool, user: artifacts.quoterV2 },
+    { name: 'Uniswap V2 pair', pool: artifacts.uniswapV2Pair, user: artifacts.swapRouter02 },
+    { name: 'Uniswap V3 pool', pool: artifacts.uniswapV3Pool, user: artifacts.swapRouter02 },
+    { name: 'Uniswap V3 pool', pool: artifacts.uniswapV3Pool, user: artifacts.routerQuoterV2 },
   ];
   for (const { name, pool, user } of checks) {
     const hash = keccak256(pool.bytecode).slice(2);

@@ -1,5 +1,5 @@
-// Deploys the EVM localnet (tokens, Multicall3, Uniswap V2 and V3) onto a fresh anvil, seeds it,
-// and checks the result against the committed constants in lib/chains/ethereum/localnet.ts.
+// Deploys the EVM localnet (tokens, Multicall3, Uniswap V2, V3 and SwapRouter02) onto a fresh anvil,
+// seeds it, and checks the result against the committed constants in lib/chains/ethereum/localnet.ts.
 import { getAddress, stringToHex, type Address } from 'viem';
 import {
   localnetContracts,
@@ -9,7 +9,7 @@ import {
   localnetUniswapV3Pools,
 } from '../../../lib/chains/ethereum/localnet';
 import { uniswapV3FactoryAbi } from './abis';
-import { artifacts, assertInitCodeHashes, linkLibrary, multicall3Bytecode } from './artifacts';
+import { artifacts, assertInitCodeHashes, linkLibrary, multicall3Bytecode, type Artifact } from './artifacts';
 import { createLocalnetClients, GAS_LIMIT, type LocalnetClients, type LocalnetWallet } from './clients';
 import { seedEvmLocalnet } from './seed';
 
@@ -27,6 +27,8 @@ export interface EvmLocalnetContracts {
     quoterV2: Address;
     tickLens: Address;
   };
+  /** SwapRouter02 (V2 and V3 behind one router) and its QuoterV2, from @uniswap/swap-router-contracts. */
+  uniswapRouter: { swapRouter02: Address; quoterV2: Address };
 }
 
 export interface EvmLocalnetPool {
@@ -62,18 +64,23 @@ export async function deployEvmLocalnet(rpcUrl: string): Promise<EvmLocalnetDepl
 
   const { tokens, contracts } = await deployContracts(clients, deployer);
   const pools = await seedEvmLocalnet(clients, tokens, contracts);
-  const deployment = { tokens, contracts, ...pools };
+  // Deployed after seeding, so every address that existed before them stays where it was.
+  const uniswapRouter = await deployRouter(clients, deployer, tokens.WETH, contracts);
+  const deployment = { tokens, contracts: { ...contracts, uniswapRouter }, ...pools };
   assertMatchesCommitted(deployment);
   return deployment;
+}
+
+function deployArtifact(clients: LocalnetClients, deployer: LocalnetWallet, artifact: Artifact, args: readonly unknown[]) {
+  return clients.deploy(deployer, artifact.abi, artifact.bytecode, args);
 }
 
 /** The fixed deployment order: changing it changes every address after the change. */
 async function deployContracts(
   clients: LocalnetClients,
   deployer: LocalnetWallet,
-): Promise<Pick<EvmLocalnetDeployment, 'tokens' | 'contracts'>> {
-  const deploy = (artifact: (typeof artifacts)[keyof typeof artifacts], args: readonly unknown[] = []) =>
-    clients.deploy(deployer, artifact.abi, artifact.bytecode, args);
+): Promise<{ tokens: EvmLocalnetDeployment['tokens']; contracts: Omit<EvmLocalnetContracts, 'uniswapRouter'> }> {
+  const deploy = (artifact: Artifact, args: readonly unknown[] = []) => deployArtifact(clients, deployer, artifact, args);
 
   const WETH = await deploy(artifacts.weth9);
   const USDC = await deploy(artifacts.testErc20, ['USD Coin', 'USDC', 6]);
@@ -131,6 +138,26 @@ async function deployContracts(
         tickLens,
       },
     },
+  };
+}
+
+/** SwapRouter02 over the V2 and V3 factories (the NFPM for its liquidity helpers), and its QuoterV2. */
+async function deployRouter(
+  clients: LocalnetClients,
+  deployer: LocalnetWallet,
+  weth: Address,
+  contracts: Omit<EvmLocalnetContracts, 'uniswapRouter'>,
+): Promise<EvmLocalnetContracts['uniswapRouter']> {
+  const { uniswapV2, uniswapV3 } = contracts;
+  const deploy = (artifact: Artifact, args: readonly unknown[]) => deployArtifact(clients, deployer, artifact, args);
+  return {
+    swapRouter02: await deploy(artifacts.swapRouter02, [
+      uniswapV2.factory,
+      uniswapV3.factory,
+      uniswapV3.nonfungiblePositionManager,
+      weth,
+    ]),
+    quoterV2: await deploy(artifacts.routerQuoterV2, [uniswapV3.factory, weth]),
   };
 }
 

@@ -57,7 +57,7 @@ type Tokens = Record<LocalnetTokenSymbol, Address>;
 export async function seedEvmLocalnet(
   clients: LocalnetClients,
   tokens: Tokens,
-  contracts: EvmLocalnetContracts,
+  contracts: Pick<EvmLocalnetContracts, 'uniswapV2' | 'uniswapV3'>,
 ): Promise<Pick<EvmLocalnetDeployment, 'uniswapV2Pairs' | 'uniswapV3Pools'>> {
   for (const address of [localnetDevWallet.address, localnetSecondWallet.address]) {
     await fund(clients, clients.wallet(address), tokens, localnetWalletSeed);
@@ -116,7 +116,7 @@ async function seedV3Pool(
   clients: LocalnetClients,
   provider: LocalnetWallet,
   tokens: Tokens,
-  contracts: EvmLocalnetContracts,
+  contracts: Pick<EvmLocalnetContracts, 'uniswapV2' | 'uniswapV3'>,
   seed: PoolSeed & { fee: number },
   deadline: bigint,
 ): Promise<EvmLocalnetPool> {

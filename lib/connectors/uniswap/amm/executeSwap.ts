@@ -1,8 +1,8 @@
-import { encodeFunctionData, formatUnits, type Address } from 'viem';
+import { encodeFunctionData, type Address } from 'viem';
 import type { SwapExecute } from '../../../../schemas/amm';
 import { requireFunds } from '../../funds';
 import { DEADLINE_SECONDS, read } from '../../reads';
-import { tokenDeltas } from '../../transfers';
+import { swapResult } from '../../swapResult';
 import type { AmmContext, SwapParameters, Wallet } from '../../types';
 import { router02Abi } from './abi';
 import { quoteFromReserves, readPair } from './pair';
@@ -34,21 +34,5 @@ export async function executeSwap(context: AmmContext, parameters: SwapParameter
       ? encodeFunctionData({ abi: router02Abi, functionName: 'swapExactTokensForTokens', args: [swap.amountIn, swap.minAmountOut, path, owner, deadline] })
       : encodeFunctionData({ abi: router02Abi, functionName: 'swapTokensForExactTokens', args: [swap.amountOut, swap.maxAmountIn, path, owner, deadline] });
   const outcome = await wallet.send({ to: dex.router, data }, 'swap');
-  if (outcome.status !== 1) return { signature: outcome.hash, status: outcome.status };
-
-  const [baseDelta, quoteDelta] = await tokenDeltas(client, outcome, owner, [base, quote]);
-  const [spent, received] = parameters.side === 'SELL' ? [-baseDelta, quoteDelta] : [-quoteDelta, baseDelta];
-  return {
-    signature: outcome.hash,
-    status: 1,
-    data: {
-      tokenIn: swap.tokenIn.address,
-      tokenOut: swap.tokenOut.address,
-      amountIn: Number(formatUnits(spent, swap.tokenIn.decimals)),
-      amountOut: Number(formatUnits(received, swap.tokenOut.decimals)),
-      fee: Number(outcome.fee ?? 0),
-      baseTokenBalanceChange: Number(formatUnits(baseDelta, base.decimals)),
-      quoteTokenBalanceChange: Number(formatUnits(quoteDelta, quote.decimals)),
-    },
-  };
+  return swapResult(client, outcome, owner, { ...swap, base, quote });
 }

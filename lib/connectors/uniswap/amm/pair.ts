@@ -4,7 +4,7 @@ import { throwTransportFailure } from '../../../chains/ethereum/client';
 import { BadRequestError, NotFoundError } from '../../../errors';
 import { poolTokensAbi } from '../../poolTokens';
 import { priceImpactPct, swapDirection, swapLimits, type SwapQuote } from '../../quote';
-import type { UintRead } from '../../reads';
+import { uintValues, type UintRead } from '../../reads';
 import type { Token } from '../../../../schemas/tokens';
 import type { AmmContext, AmmDeployment, PoolPair, SwapParameters } from '../../types';
 import { pairAbi } from './abi';
@@ -43,10 +43,7 @@ export async function readPair(context: AmmContext, pair: PoolPair, reads: UintR
   if (!holds(pair.base) || !holds(pair.quote) || isAddressEqual(pair.base.address as Address, pair.quote.address as Address)) {
     throw new BadRequestError(`Pool ${pair.pool} holds ${tokens.join('/')}, not ${pair.base.symbol}/${pair.quote.symbol}`, 'POOL_TOKEN_MISMATCH');
   }
-  const values = extra.map((result) => {
-    if (result.status !== 'success') throw result.error;
-    return result.result as bigint;
-  });
+  const values = uintValues(extra);
   const [reserve0, reserve1] = reserves.result as readonly [bigint, bigint, number];
   const baseIs0 = isAddressEqual(pair.base.address as Address, tokens[0]);
   return { reserveBase: baseIs0 ? reserve0 : reserve1, reserveQuote: baseIs0 ? reserve1 : reserve0, values };

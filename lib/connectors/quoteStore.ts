@@ -1,0 +1,68 @@
+import { and, eq, gt, isNull, or, sql } from 'drizzle-orm';
+import type { Address } from 'viem';
+import type { Chain } from '../config/networks';
+import { getDb } from '../db/client';
+import { quotes } from '../db/schema';
+import { BadRequestError } from '../errors';
+import type { QuoteStore, RouteQuote } from './types';
+
+/** How long a stored quote can be executed: prices move, so a few blocks. */
+export const QUOTE_TTL_SECONDS = 30;
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const AMOUNTS = ['amountIn', 'amountOut', 'minAmountOut', 'maxAmountIn'] as const;
+
+/** Gateway's answer for any quote it cannot execute; `code` says why. */
+export class QuoteNotFoundError extends BadRequestError {
+  constructor(quoteId: string, code: 'QUOTE_NOT_FOUND' | 'QUOTE_EXPIRED' | 'QUOTE_USED') {
+    super('Quote not found or expired', code, { quoteId });
+  }
+}
+
+/** Base-unit amounts as decimal strings: JSON has no bigint, and money is never a float. */
+function toJson(quote: RouteQuote): Record<string, unknown> {
+  return { ...quote, ...Object.fromEntries(AMOUNTS.map((field) => [field, quote[field].toString()])) };
+}
+
+function fromJson(stored: Record<string, unknown>): RouteQuote {
+  return { ...(stored as unknown as RouteQuote), ...Object.fromEntries(AMOUNTS.map((field) => [field, BigInt(stored[field] as string)])) };
+}
+
+/**
+ * One connector's router quotes on one network, in Postgres. The expiry is the database's clock, and a
+ * claim is ONE conditional UPDATE, so two concurrent executions never both get the quote.
+ */
+export function postgresQuoteStore(env: Parameters<typeof getDb>[0], where: { connector: string; chain: Chain; network: string }): QuoteStore {
+  const db = getDb(env);
+  const byId = (id: string) => and(eq(quotes.id, id), eq(quotes.connector, where.connector), eq(quotes.chain, where.chain), eq(quotes.network, where.network));
+  return {
+    async save(quote, walletAddress) {
+      const [row] = await db
+        .insert(quotes)
+        .values({ id: crypto.randomUUID(), ...where, walletAddress, quote: toJson(quote), expiresAt: sql`now() + make_interval(secs => ${QUOTE_TTL_SECONDS})` })
+        .returning({ id: quotes.id, expiresAt: quotes.expiresAt });
+      return row;
+    },
+
+    async claim(id, idempotencyKey) {
+      if (!UUID.test(id)) throw new QuoteNotFoundError(id, 'QUOTE_NOT_FOUND');
+      const unused = and(isNull(quotes.usedAt), gt(quotes.expiresAt, sql`now()`));
+      // The retry of the request that claimed it (same Idempotency-Key) gets it again: the signer then
+      // answers with that request's transaction instead of sending another.
+      const claimable = idempotencyKey ? or(unused, eq(quotes.idempotencyKey, idempotencyKey)) : unused;
+      const [row] = await db
+        .update(quotes)
+        .set({ usedAt: sql`coalesce(${quotes.usedAt}, now())`, idempotencyKey: idempotencyKey ?? null })
+        .where(and(byId(id), claimable))
+        // now() is the statement's time: only a claim made by this statement has it.
+        .returning({ quote: quotes.quote, walletAddress: quotes.walletAddress, fresh: sql<boolean>`${quotes.usedAt} = now()` });
+      if (row) return { quote: fromJson(row.quote), walletAddress: (row.walletAddress ?? undefined) as Address | undefined, retried: !row.fresh };
+      const [found] = await db.select({ usedAt: quotes.usedAt }).from(quotes).where(byId(id));
+      throw new QuoteNotFoundError(id, !found ? 'QUOTE_NOT_FOUND' : found.usedAt ? 'QUOTE_USED' : 'QUOTE_EXPIRED');
+    },
+
+    async release(id) {
+      await db.update(quotes).set({ usedAt: null, idempotencyKey: null }).where(byId(id));
+    },
+  };
+}

@@ -1,0 +1,45 @@
+import { z } from '@hono/zod-openapi';
+import { AmountSchema, SideSchema, SlippagePctSchema } from './amm';
+
+// Gateway's router contract: src/schemas/router-schema.ts plus Uniswap's `walletAddress` and `routePath`.
+
+const network = z.string().min(1).optional().openapi({ description: "Defaults to the chain's defaultNetwork", example: 'localnet' });
+const walletAddress = z.string().min(1).optional().openapi({ description: "Defaults to the chain's defaultWallet" });
+
+export const RouterQuoteSwapQuerySchema = z.object({
+  network,
+  baseToken: z.string().min(1).openapi({ description: 'Symbol or address; the native currency (ETH) means its wrapped token (WETH)', example: 'WETH' }),
+  quoteToken: z.string().min(1).openapi({ example: 'DAI' }),
+  amount: AmountSchema,
+  side: SideSchema,
+  slippagePct: SlippagePctSchema,
+  walletAddress: walletAddress.openapi({ description: 'The wallet execute-quote signs with by default' }),
+});
+
+export const RouterQuoteSwapSchema = z
+  .object({
+    quoteId: z.string().openapi({ description: 'For execute-quote: valid about 30 s, used once' }),
+    tokenIn: z.string(),
+    tokenOut: z.string(),
+    amountIn: z.number(),
+    amountOut: z.number(),
+    price: z.number().openapi({ description: 'Quote per base' }),
+    slippagePct: z.number(),
+    minAmountOut: z.number(),
+    maxAmountIn: z.number(),
+    priceImpactPct: z.number(),
+    routePath: z.string().openapi({ example: '100% via USDC -> WETH -> DAI' }),
+    pools: z.array(z.string()).openapi({ description: 'The V2 pairs and V3 pools the route goes through, in order' }),
+    expirationTime: z.number().openapi({ description: 'When the quote expires, in milliseconds since the epoch' }),
+  })
+  .openapi('RouterQuoteSwap');
+
+export const ExecuteQuoteBodySchema = z.object({
+  network,
+  walletAddress: walletAddress.openapi({ description: "Defaults to the quote's walletAddress, then the chain's defaultWallet" }),
+  quoteId: z.string().min(1),
+});
+
+export const RouterExecuteSwapBodySchema = RouterQuoteSwapQuerySchema;
+
+export type RouterQuoteSwap = z.infer<typeof RouterQuoteSwapSchema>;

@@ -1,0 +1,56 @@
+import { parseEvmAddress } from '../../lib/chains/address';
+import { createEvmClient, withRpc } from '../../lib/chains/ethereum/client';
+import type { Config } from '../../lib/config/store';
+import { postgresQuoteStore } from '../../lib/connectors/quoteStore';
+import { requireRouter } from '../../lib/connectors/registry';
+import { routerPair } from '../../lib/connectors/routerPair';
+import type { RouterContext, RouterSwapParameters } from '../../lib/connectors/types';
+import { getDb } from '../../lib/db/client';
+import { PoolList } from '../../lib/pools/registry';
+import { TokenList } from '../../lib/tokens/registry';
+import type { Amount, Side } from '../../schemas/amm';
+import { signingWallet } from './amm';
+import type { ConnectorsEnv } from './env';
+
+/** A swap as router requests name it. */
+type SwapRequest = { baseToken: string; quoteToken: string; amount: Amount; side: Side; slippagePct?: number; walletAddress?: string };
+
+/**
+ * What a router request works with: the connector's router on the network (400 when it does not serve
+ * it), the token list and the connector's listed pools (read together), its quote store, and the
+ * router actions as both the router routes and the unified trading routes call them, with RPC
+ * failures mapped to 429/503.
+ */
+export async function routerRequest(env: ConnectorsEnv, config: Config, dex: string, networkName?: string) {
+  const network = config.network('ethereum', networkName);
+  const { actions, dex: deployment } = requireRouter(dex, network.name);
+  const db = getDb(env);
+  const [tokens, pools] = await Promise.all([TokenList.load(db, config, 'ethereum', network.name), PoolList.load(db, 'ethereum', network.name)]);
+  const context: RouterContext = {
+    network,
+    client: createEvmClient(network),
+    tokens,
+    dex: deployment,
+    pools: pools.find({ connector: dex }),
+    quotes: postgresQuoteStore(env, { connector: deployment.spender, chain: 'ethereum', network: network.name }),
+  };
+  const swap = (request: SwapRequest): RouterSwapParameters => ({
+    ...routerPair(context, request.baseToken, request.quoteToken),
+    amount: request.amount,
+    side: request.side,
+    slippagePct: request.slippagePct ?? (config.get(dex).slippagePct as number),
+  });
+  const wallet = (given?: string, idempotencyKey?: string) => signingWallet(env, network, parseEvmAddress(config.wallet('ethereum', given), 'walletAddress'), idempotencyKey);
+  const rpc = <T>(work: () => Promise<T>) => withRpc(network, work);
+  return {
+    quoteSwap: (request: SwapRequest) =>
+      rpc(() => actions.quoteSwap(context, { ...swap(request), walletAddress: request.walletAddress === undefined ? undefined : parseEvmAddress(request.walletAddress, 'walletAddress') })),
+    executeSwap: (request: SwapRequest, idempotencyKey?: string) => {
+      const signer = wallet(request.walletAddress, idempotencyKey);
+      return rpc(() => actions.executeSwap(context, { ...swap(request), wallet: signer }));
+    },
+    /** Without `walletAddress`, the quote's wallet signs, else the chain's default wallet. */
+    executeQuote: (request: { quoteId: string; walletAddress?: string }, idempotencyKey?: string) =>
+      rpc(() => actions.executeQuote(context, { quoteId: request.quoteId, idempotencyKey, wallet: (quotedFor) => wallet(request.walletAddress ?? quotedFor, idempotencyKey) })),
+  };
+}

@@ -1,5 +1,5 @@
 import { z } from '@hono/zod-openapi';
-import { AmountSchema, SideSchema, SlippagePctSchema } from './amm';
+import { AmountSchema, QuoteSwapSchema, SideSchema, SlippagePctSchema } from './amm';
 
 // Gateway's router contract: src/schemas/router-schema.ts plus Uniswap's `walletAddress` and `routePath`.
 
@@ -16,18 +16,9 @@ export const RouterQuoteSwapQuerySchema = z.object({
   walletAddress: walletAddress.openapi({ description: 'The wallet execute-quote signs with by default' }),
 });
 
-export const RouterQuoteSwapSchema = z
-  .object({
+export const RouterQuoteSwapSchema = QuoteSwapSchema.omit({ poolAddress: true })
+  .extend({
     quoteId: z.string().openapi({ description: 'For execute-quote: valid about 30 s, used once' }),
-    tokenIn: z.string(),
-    tokenOut: z.string(),
-    amountIn: z.number(),
-    amountOut: z.number(),
-    price: z.number().openapi({ description: 'Quote per base' }),
-    slippagePct: z.number(),
-    minAmountOut: z.number(),
-    maxAmountIn: z.number(),
-    priceImpactPct: z.number(),
     routePath: z.string().openapi({ example: '100% via USDC -> WETH -> DAI' }),
     pools: z.array(z.string()).openapi({ description: 'The V2 pairs and V3 pools the route goes through, in order' }),
     expirationTime: z.number().openapi({ description: 'When the quote expires, in milliseconds since the epoch' }),

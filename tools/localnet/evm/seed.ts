@@ -19,6 +19,7 @@ import {
 } from './abis';
 import { GAS_LIMIT, type LocalnetClients, type LocalnetWallet } from './clients';
 import type { EvmLocalnetContracts, EvmLocalnetDeployment, EvmLocalnetPool, LocalnetTokenSymbol } from './deploy';
+import { integerSqrt } from '../../../lib/connectors/uniswap/clmm/tickMath';
 
 /**
  * anvil account #9 provides all pool liquidity, so the dev and second wallets hold exactly
@@ -135,7 +136,7 @@ async function seedV3Pool(
       abi: nonfungiblePositionManagerAbi,
       functionName: 'createAndInitializePoolIfNecessary',
       // price = amount1 / amount0 in base units, as a Q64.96 square root
-      args: [token0, token1, seed.fee, sqrt((amount1 << 192n) / amount0)],
+      args: [token0, token1, seed.fee, integerSqrt((amount1 << 192n) / amount0)],
       gas: GAS_LIMIT,
     }),
   );
@@ -216,17 +217,6 @@ function amount(symbol: LocalnetTokenSymbol, value: string): bigint {
   return parseUnits(value, localnetTokens.find((token) => token.symbol === symbol)!.decimals);
 }
 
-/** Integer square root (Newton's method). */
-function sqrt(value: bigint): bigint {
-  if (value < 2n) return value;
-  let x = value;
-  let y = (x + 1n) / 2n;
-  while (y < x) {
-    x = y;
-    y = (x + value / x) / 2n;
-  }
-  return x;
-}
 
 function entries<K extends string, V>(record: Record<K, V>): [K, V][] {
   return Object.entries(record) as [K, V][];

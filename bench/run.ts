@@ -2,7 +2,9 @@
 import { spawnSync } from 'node:child_process';
 import { readdirSync } from 'node:fs';
 
-const benches = readdirSync('bench').filter((file) => file.endsWith('.ts') && file !== 'run.ts');
+/** This runner and the helpers the benchmarks share. */
+const NOT_BENCHES = new Set(['run.ts', 'support.ts']);
+const benches = readdirSync('bench').filter((file) => file.endsWith('.ts') && !NOT_BENCHES.has(file));
 for (const bench of benches) {
   console.log(`\n=== ${bench}`);
   const result = spawnSync('npx', ['tsx', `bench/${bench}`], { stdio: 'inherit' });

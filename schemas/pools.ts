@@ -42,6 +42,20 @@ export const PoolAddBodySchema = ChainNetworkQuerySchema.extend({
   feePct: z.number().min(0).max(100).optional().openapi({ description: "Omitted: read from the connector's pool-info" }),
 });
 
+export const PoolFindQuerySchema = ChainNetworkQuerySchema.extend({
+  connector: connector.optional().openapi({ description: 'Omit to search every connector of the chain' }),
+  type: PoolTypeSchema.optional().openapi({ description: 'Omit for both types' }),
+  tokenA: z.string().min(1).optional().openapi({ description: 'A symbol (case-insensitive) or an address', example: 'WETH' }),
+  tokenB: z.string().min(1).optional().openapi({ description: 'With tokenA: the other token of the pair, in either order', example: 'USDC' }),
+});
+
+export const PoolSaveQuerySchema = ChainNetworkQuerySchema.extend({
+  connector: connector.optional().openapi({ description: 'Omit to take the connector whose factory deployed the pool' }),
+  type: PoolTypeSchema.optional().openapi({ description: 'Omit to detect it on chain: a V2 pair is amm, a V3 pool clmm' }),
+});
+
+export const PoolSavedSchema = z.object({ message: z.string(), pool: PoolSchema }).openapi('PoolSaved');
+
 export const PoolRemoveSchema = ChainNetworkQuerySchema.extend({ connector: connector.optional(), type: PoolTypeSchema.optional() });
 
 export type Pool = z.infer<typeof PoolSchema>;

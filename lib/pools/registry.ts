@@ -71,6 +71,22 @@ export class PoolList {
     return this.find(filter).find((pool) => [pool.baseTokenAddress, pool.quoteTokenAddress].map((address) => addressKey(this.chain, address)).sort().join() === wanted);
   }
 
+  /**
+   * Pools holding the tokens named (symbols, case-insensitive, or addresses): with one, on either side;
+   * with two, the pair in either order; with none, every pool.
+   */
+  holding(tokens: string[], filter: Filter = {}): Pool[] {
+    const is = (token: string, symbol: string, address: string) => token.toLowerCase() === symbol.toLowerCase() || addressKey(this.chain, token) === addressKey(this.chain, address);
+    const [a, b] = tokens;
+    return this.find(filter).filter((pool) => {
+      const base = (token: string) => is(token, pool.baseSymbol, pool.baseTokenAddress);
+      const quote = (token: string) => is(token, pool.quoteSymbol, pool.quoteTokenAddress);
+      if (a === undefined) return true;
+      if (b === undefined) return base(a) || quote(a);
+      return (base(a) && quote(b)) || (base(b) && quote(a));
+    });
+  }
+
   byAddress(address: string, filter: Filter = {}): Pool[] {
     return this.find(filter).filter((pool) => addressKey(this.chain, pool.address) === addressKey(this.chain, address));
   }

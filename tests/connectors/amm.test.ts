@@ -187,7 +187,7 @@ describe('pancakeswap/amm', () => {
     const { connectors } = await (await api('/config/connectors')).json<{ connectors: { name: string; trading_types: string[]; networks: string[] }[] }>();
     expect(connectors).toEqual(
       expect.arrayContaining([
-        // celo and sepolia: SwapRouter02 (router), no V2 Router02 (amm).
+        // celo: SwapRouter02 (router) and V3 (clmm), no V2 Router02 (amm).
         { name: 'uniswap', trading_types: ['router', 'amm', 'clmm'], chain: 'ethereum', networks: ['arbitrum', 'avalanche', 'base', 'bsc', 'celo', 'localnet', 'mainnet', 'optimism', 'polygon', 'sepolia'] },
         { name: 'pancakeswap', trading_types: ['router', 'amm', 'clmm'], chain: 'ethereum', networks: ['arbitrum', 'base', 'bsc', 'mainnet'] },
       ]),

@@ -14,6 +14,8 @@ describe('API documentation', () => {
         '/connectors/{dex}/amm/quote-swap',
         '/connectors/{dex}/amm/execute-swap',
         '/pools',
+        '/pools/find',
+        '/pools/save/{address}',
         '/pools/{tradingPair}',
         '/trading/swap/quote',
         '/trading/swap/execute',

@@ -40,6 +40,8 @@ app
   .openapi(clmmRoutes.collectFees, clmmHandlers.collectFees)
   .openapi(clmmRoutes.closePosition, clmmHandlers.closePosition)
   .openapi(poolRoutes.listPools, poolHandlers.listPools)
+  .openapi(poolRoutes.findPools, poolHandlers.findPools)
+  .openapi(poolRoutes.savePoolFromChain, poolHandlers.savePoolFromChain)
   .openapi(poolRoutes.getPool, poolHandlers.getPool)
   .openapi(poolRoutes.addPool, poolHandlers.addPool)
   .openapi(poolRoutes.removePool, poolHandlers.removePool)

@@ -2,12 +2,15 @@ import type { RouteConfig } from '@hono/zod-openapi';
 import type { AppRouteHandler } from '../../lib/app';
 import { parseEvmAddress } from '../../lib/chains/address';
 import { resolveChainNetwork } from '../../lib/chains/chain-network';
+import { createEvmClient, withRpc } from '../../lib/chains/ethereum/client';
 import type { Chain } from '../../lib/config/networks';
 import { Config } from '../../lib/config/store';
 import { CONNECTOR_REGISTRY, tradingTypes } from '../../lib/connectors/registry';
 import { getDb } from '../../lib/db/client';
 import { BadRequestError, NotFoundError } from '../../lib/errors';
+import { identifyPool, poolDeployments } from '../../lib/pools/identify';
 import { PoolList, removePools, savePool } from '../../lib/pools/registry';
+import { TokenList } from '../../lib/tokens/registry';
 import type { Pool } from '../../schemas/pools';
 import { ammRequest } from './amm';
 import { clmmRequest } from './clmm';
@@ -43,6 +46,50 @@ export const listPools: Handler<typeof routes.listPools> = async (c) => {
   const query = c.req.valid('query');
   const { list } = await poolsOf(c.env, query);
   return c.json(list.find(query), 200);
+};
+
+export const findPools: Handler<typeof routes.findPools> = async (c) => {
+  const query = c.req.valid('query');
+  const { list } = await poolsOf(c.env, query);
+  const tokens = [query.tokenA, query.tokenB].filter((token) => token !== undefined);
+  return c.json(list.holding(tokens, query), 200);
+};
+
+/** Stores a pool over the lists and says what happened, as POST /pools and /pools/save answer. */
+async function store(env: ConnectorsEnv, chain: Chain, pool: Pool): Promise<string> {
+  const outcome = await savePool(env, chain, pool);
+  return `Pool ${pool.baseSymbol}-${pool.quoteSymbol} (${pool.address}) ${outcome} in ${pool.connector} ${pool.type} on ${chain}-${pool.network}`;
+}
+
+export const savePoolFromChain: Handler<typeof routes.savePoolFromChain> = async (c) => {
+  const query = c.req.valid('query');
+  const address = parseEvmAddress(c.req.valid('param').address, 'address');
+  if (query.connector) knownConnector(query.connector);
+  const config = await Config.load(c.env);
+  const { chain, network } = networkOf(config, query);
+  const deployments = poolDeployments(chain, network, query);
+  const evmNetwork = config.network('ethereum', network);
+  const [tokens, found] = await Promise.all([
+    TokenList.load(getDb(c.env), config, chain, network),
+    withRpc(evmNetwork, () => identifyPool(createEvmClient(evmNetwork), address, deployments, `${chain}-${network}`)),
+  ]);
+  const [base, quote] = [found.token0, found.token1].map((tokenAddress) => {
+    const token = tokens.find(tokenAddress);
+    if (!token) throw new NotFoundError(`Token ${tokenAddress} of pool ${address} not found in ${chain}/${network}: add it with POST /tokens first`, 'TOKEN_NOT_FOUND');
+    return token;
+  });
+  const pool: Pool = {
+    connector: found.connector,
+    network,
+    type: found.type,
+    address,
+    baseSymbol: base.symbol,
+    quoteSymbol: quote.symbol,
+    baseTokenAddress: base.address,
+    quoteTokenAddress: quote.address,
+    feePct: found.feePct,
+  };
+  return c.json({ message: await store(c.env, chain, pool), pool }, 200);
 };
 
 export const getPool: Handler<typeof routes.getPool> = async (c) => {
@@ -83,8 +130,7 @@ export const addPool: Handler<typeof routes.addPool> = async (c) => {
     quoteTokenAddress,
     feePct,
   };
-  const outcome = await savePool(c.env, chain, pool);
-  return c.json({ message: `Pool ${pool.baseSymbol}-${pool.quoteSymbol} (${address}) ${outcome} in ${pool.connector} ${pool.type} on ${chain}-${network}` }, 200);
+  return c.json({ message: await store(c.env, chain, pool) }, 200);
 };
 
 export const removePool: Handler<typeof routes.removePool> = async (c) => {

@@ -100,3 +100,6 @@ export const WrapResponseSchema = z
   })
   .openapi('WrapResponse');
 
+
+export type StatusResponse = z.infer<typeof StatusResponseSchema>;
+export type PollResponse = z.infer<typeof PollResponseSchema>;

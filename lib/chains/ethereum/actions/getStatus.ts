@@ -1,15 +1,8 @@
 import type { PublicClient } from 'viem';
 import type { EvmNetwork } from '../client';
+import type { StatusResponse } from '../../../../schemas/chains';
 
-export type GetStatusReturnType = {
-  chain: 'ethereum';
-  network: string;
-  rpcUrl: string;
-  rpcProvider: string;
-  currentBlockNumber: number;
-  nativeCurrency: string;
-  swapProvider: string;
-};
+export type GetStatusReturnType = StatusResponse & { chain: 'ethereum' };
 
 /** The network's identity and its latest block number (one RPC request). */
 export async function getStatus(client: PublicClient, network: EvmNetwork, rpcProvider: string): Promise<GetStatusReturnType> {

@@ -1,15 +1,8 @@
 import { formatEther, TransactionNotFoundError, TransactionReceiptNotFoundError, type Hash, type PublicClient } from 'viem';
+import type { PollResponse } from '../../../../schemas/chains';
 
-export type PollTransactionReturnType = {
-  currentBlock: number;
-  signature: string;
-  txBlock: number | null;
-  /** 1 confirmed, 0 pending, -1 failed (reverted) or unknown to the node. */
-  txStatus: 1 | 0 | -1;
-  fee: number | null;
-  txData: Record<string, unknown> | null;
-  error?: string;
-};
+/** `txStatus`: 1 confirmed, 0 pending, -1 failed (reverted) or unknown to the node. */
+export type PollTransactionReturnType = PollResponse & { txStatus: 1 | 0 | -1 };
 
 const notFound = (error: unknown) => error instanceof TransactionNotFoundError || error instanceof TransactionReceiptNotFoundError;
 

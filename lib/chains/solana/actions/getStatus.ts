@@ -1,15 +1,8 @@
 import type { Connection } from '@solana/web3.js';
 import type { SolanaNetwork } from '../client';
+import type { StatusResponse } from '../../../../schemas/chains';
 
-export type GetStatusReturnType = {
-  chain: 'solana';
-  network: string;
-  rpcUrl: string;
-  rpcProvider: string;
-  currentBlockNumber: number;
-  nativeCurrency: string;
-  swapProvider: string;
-};
+export type GetStatusReturnType = StatusResponse & { chain: 'solana' };
 
 /** The network's identity and its current slot at `processed`, as Gateway reports it (one RPC request). */
 export async function getStatus(connection: Connection, network: SolanaNetwork, rpcProvider: string): Promise<GetStatusReturnType> {

@@ -1,17 +1,9 @@
 import type { Connection } from '@solana/web3.js';
 import { formatUnits } from 'viem';
+import type { PollResponse } from '../../../../schemas/chains';
 
-export type PollTransactionReturnType = {
-  currentBlock: number;
-  signature: string;
-  txBlock: number | null;
-  /** 1 confirmed, -1 failed (landed with an error), 0 not found (yet). */
-  txStatus: 1 | 0 | -1;
-  /** Fee paid in SOL, once landed. */
-  fee: number | null;
-  txData: Record<string, unknown> | null;
-  error?: string;
-};
+/** `txStatus`: 1 confirmed, -1 failed (landed with an error), 0 not found (yet); `fee` in SOL. */
+export type PollTransactionReturnType = PollResponse & { txStatus: 1 | 0 | -1 };
 
 /**
  * A transaction's state at `confirmed`: the current slot and the transaction, two requests in

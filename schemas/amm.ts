@@ -1,9 +1,10 @@
 import { z } from '@hono/zod-openapi';
+import { networkField, walletAddressField } from './chains';
 
 // Gateway's AMM (Uniswap V2-style) contract: src/schemas/amm-schema.ts, field names unchanged.
 
-const network = z.string().min(1).optional().openapi({ description: "Defaults to the chain's defaultNetwork", example: 'localnet' });
-const walletAddress = z.string().min(1).optional().openapi({ description: "Defaults to the chain's defaultWallet" });
+const network = networkField;
+const walletAddress = walletAddressField;
 const poolAddress = z.string().min(1).openapi({ example: '0xd5AB01462Da740594Beaf3AF32C12730d6D2DC38' });
 
 /** A human amount: a query string or a JSON number, parsed exactly against the token's decimals. */

@@ -20,6 +20,8 @@ export const MessageSchema = z.object({ message: z.string() }).openapi('Message'
 // Shapes shared by every chain's routes (`/chains/{ethereum,solana}/*`), as Gateway's chain-schema.ts.
 
 export const networkField = z.string().min(1).optional().openapi({ description: "Defaults to the chain's defaultNetwork", example: 'localnet' });
+/** The connector routes' name for the wallet (Gateway's `walletAddress`). */
+export const walletAddressField = z.string().min(1).optional().openapi({ description: "Defaults to the chain's defaultWallet" });
 export const addressField = z.string().min(1).optional().openapi({ description: "Defaults to the chain's defaultWallet", example: '0xf39Fd6e51aad88F6F4ce6aB8827279cffFb92266' });
 /** Gateway coerces numbers to strings for its string amounts; so do we. */
 export const amountString = z.union([z.string(), z.number()]).transform(String);

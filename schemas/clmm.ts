@@ -1,12 +1,12 @@
 import { z } from '@hono/zod-openapi';
 import { AmountSchema, RemoveLiquidityBodySchema, SlippagePctSchema, transactionResult } from './amm';
-import { ChainNetworkSchema } from './chains';
+import { ChainNetworkSchema, networkField, walletAddressField } from './chains';
 
 // Gateway's CLMM (Uniswap V3-style) contract: src/schemas/clmm-schema.ts, field names unchanged. On EVM
 // a position is an NFT of the DEX's position manager: `positionAddress` is its token id.
 
-const network = z.string().min(1).optional().openapi({ description: "Defaults to the chain's defaultNetwork", example: 'localnet' });
-const walletAddress = z.string().min(1).optional().openapi({ description: "Defaults to the chain's defaultWallet" });
+const network = networkField;
+const walletAddress = walletAddressField;
 const poolAddress = z.string().min(1).openapi({ example: '0x94Eee1cb80924636B32fDF2c0b798080E32dB027' });
 const positionAddress = z.string().min(1).openapi({ description: "The position NFT's token id", example: '4' });
 const price = (example: number) =>

@@ -1,10 +1,11 @@
 import { z } from '@hono/zod-openapi';
+import { networkField, walletAddressField } from './chains';
 import { AmountSchema, QuoteSwapSchema, SideSchema, SlippagePctSchema } from './amm';
 
 // Gateway's router contract: src/schemas/router-schema.ts plus Uniswap's `walletAddress` and `routePath`.
 
-const network = z.string().min(1).optional().openapi({ description: "Defaults to the chain's defaultNetwork", example: 'localnet' });
-const walletAddress = z.string().min(1).optional().openapi({ description: "Defaults to the chain's defaultWallet" });
+const network = networkField;
+const walletAddress = walletAddressField;
 
 export const RouterQuoteSwapQuerySchema = z.object({
   network,

@@ -10,7 +10,8 @@ const V2_FEE_BPS = 25n;
 /** Uniswap's V2, V3 and router actions on PancakeSwap's contracts. */
 export const pancakeswap: ConnectorDefinition = {
   chain: 'ethereum',
-  config: { slippagePct: 1 },
+  // Gateway's pancakeswap.yml default.
+  config: { slippagePct: 2 },
   amm: { actions: uniswapV2Amm, feeBps: V2_FEE_BPS, networks: PANCAKESWAP_V2 },
   clmm: { actions: uniswapV3Clmm, poolInitCodeHash: PANCAKESWAP_V3_POOL_INIT_CODE_HASH, networks: PANCAKESWAP_V3 },
   router: { actions: swapRouter02, v2FeeBps: V2_FEE_BPS, networks: PANCAKESWAP_ROUTER },

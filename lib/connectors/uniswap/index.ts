@@ -31,7 +31,8 @@ const V2_FEE_BPS = 30n;
 
 export const uniswap: ConnectorDefinition = {
   chain: 'ethereum',
-  config: { slippagePct: 1 },
+  // Gateway's uniswap.yml default.
+  config: { slippagePct: 2 },
   amm: { actions: uniswapV2Amm, feeBps: V2_FEE_BPS, networks: UNISWAP_V2 },
   clmm: { actions: uniswapV3Clmm, poolInitCodeHash: UNISWAP_V3_POOL_INIT_CODE_HASH, networks: UNISWAP_V3 },
   router: { actions: swapRouter02, v2FeeBps: V2_FEE_BPS, networks: UNISWAP_ROUTER },

@@ -148,7 +148,7 @@ export async function startLocalExchange(options: LocalExchangeOptions = {}): Pr
       if (!res.headersSent) send(res, 500, { code: -1000, msg: 'An unknown error occurred while processing the request.' });
     });
   });
-  const streams = attachStreams(server, { spot, futures, events, listenKeys, accounts, clock });
+  const streams = attachStreams(server, { spot, futures, path, events, listenKeys, accounts, clock });
   const fundingTimer = futures.startFundingClock();
 
   await new Promise<void>((resolve, reject) => {

@@ -32,7 +32,7 @@ describe('CCXT binance (spot) against the local exchange', () => {
   let binance: InstanceType<typeof ccxt.pro.binance>;
 
   beforeAll(async () => {
-    exchange = await startLocalExchange({ seed: 11 });
+    exchange = await startLocalExchange({ seed: 11, marketMakerIntervalMs: 250 });
     binance = await connect(ccxt.pro.binance, exchange);
   });
   afterAll(async () => {
@@ -47,6 +47,14 @@ describe('CCXT binance (spot) against the local exchange', () => {
     expect(exchange.requestCount()).toBe(1);
     expect(Object.keys(markets)).toEqual(['BTC/USDT', 'ETH/USDT', 'SOL/USDT', 'BNB/USDT', 'ETH/BTC']);
     expect(markets['BTC/USDT']).toMatchObject({ spot: true, active: true, precision: { amount: 0.00001, price: 0.01 }, limits: { amount: { min: 0.00001 }, cost: { min: 5 } } });
+  });
+
+  it("loads markets with CCXT's default options too (currencies, margin pairs, USD-M and COIN-M lists)", async () => {
+    const defaults = new ccxt.binance({ apiKey: alice.apiKey, secret: alice.apiSecret });
+    defaults.urls.api = localExchangeUrls(defaults.urls.api, exchange.url);
+    const markets = await defaults.loadMarkets();
+    expect(Object.keys(markets)).toHaveLength(8);
+    expect(defaults.currencies.USDT).toMatchObject({ code: 'USDT', active: true });
   });
 
   it('reads tickers, the order book, candles and trades', async () => {
@@ -117,7 +125,7 @@ describe('CCXT binanceusdm against the local exchange', () => {
   let usdm: InstanceType<typeof ccxt.pro.binanceusdm>;
 
   beforeAll(async () => {
-    exchange = await startLocalExchange({ seed: 12 });
+    exchange = await startLocalExchange({ seed: 12, marketMakerIntervalMs: 250 });
     usdm = await connect(ccxt.pro.binanceusdm, exchange, bob);
   });
   afterAll(async () => {

@@ -75,7 +75,7 @@ describe('CCXT binance (spot) against the local exchange', () => {
 
   it('places, finds by client order id, lists and cancels orders; fills market orders with fees', async () => {
     const balance = await binance.fetchBalance();
-    expect(balance.total.USDT).toBe(1_000_000);
+    expect(balance.USDT.total).toBe(1_000_000);
     const ticker = await binance.fetchTicker('ETH/USDT');
     const low = Number(binance.priceToPrecision('ETH/USDT', ticker.bid! * 0.9));
     const placed = await binance.createOrder('ETH/USDT', 'limit', 'buy', 0.5, low, { clientOrderId: 'colibri-eth-1' });
@@ -83,8 +83,8 @@ describe('CCXT binance (spot) against the local exchange', () => {
     await expect(binance.createOrder('ETH/USDT', 'limit', 'buy', 0.5, low, { clientOrderId: 'colibri-eth-1' })).rejects.toThrow(/Duplicate order sent/);
     expect((await binance.fetchOpenOrders('ETH/USDT')).map((o) => o.id)).toEqual([placed.id]);
     expect((await binance.fetchOrder('', 'ETH/USDT', { origClientOrderId: 'colibri-eth-1' })).id).toBe(placed.id);
-    expect((await binance.fetchBalance()).used.USDT).toBeCloseTo(0.5 * low, 6);
-    expect((await binance.cancelOrder(placed.id, 'ETH/USDT')).status).toBe('canceled');
+    expect((await binance.fetchBalance()).USDT.used).toBeCloseTo(0.5 * low, 6);
+    expect((await binance.cancelOrder(String(placed.id), 'ETH/USDT')).status).toBe('canceled');
     expect(await binance.fetchOpenOrders('ETH/USDT')).toEqual([]);
     await expect(binance.fetchOrder('123456789', 'ETH/USDT')).rejects.toBeInstanceOf(ccxt.OrderNotFound);
 
@@ -93,7 +93,7 @@ describe('CCXT binance (spot) against the local exchange', () => {
     expect(bought.fee).toEqual({ currency: 'ETH', cost: 0.00025 });
     const trades = await binance.fetchMyTrades('ETH/USDT');
     expect(trades.map((t) => [t.order, t.side, t.takerOrMaker])).toEqual([[bought.id, 'buy', 'taker']]);
-    expect((await binance.fetchBalance()).total.ETH).toBeCloseTo(100.24975, 8);
+    expect((await binance.fetchBalance()).ETH.total).toBeCloseTo(100.24975, 8);
   });
 
   it('rejects a post-only order that would take, and bad credentials', async () => {
@@ -148,7 +148,7 @@ describe('CCXT binanceusdm against the local exchange', () => {
     expect(positions.map((p) => [p.symbol, p.side, p.contracts, p.marginMode])).toEqual([[BTC_PERP, 'long', 0.02, 'cross']]);
     expect(positions[0].entryPrice).toBe(order.average);
     const balance = await usdm.fetchBalance();
-    expect(balance.used.USDT).toBeGreaterThan(0);
+    expect(balance.USDT.used).toBeGreaterThan(0);
     expect((await usdm.fetchMyTrades(BTC_PERP)).map((t) => t.order)).toEqual([order.id]);
 
     const rate = await usdm.fetchFundingRate(BTC_PERP);
@@ -160,7 +160,7 @@ describe('CCXT binanceusdm against the local exchange', () => {
 
     const resting = await usdm.createOrder(BTC_PERP, 'limit', 'sell', 0.01, Number(usdm.priceToPrecision(BTC_PERP, order.average! * 1.2)));
     expect((await usdm.fetchOpenOrders(BTC_PERP)).map((o) => o.id)).toEqual([resting.id]);
-    expect((await usdm.cancelOrder(resting.id, BTC_PERP)).status).toBe('canceled');
+    expect((await usdm.cancelOrder(String(resting.id), BTC_PERP)).status).toBe('canceled');
   });
 
   it('watches orders over the listenKey user data stream and the order book', async () => {

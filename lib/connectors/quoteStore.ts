@@ -64,5 +64,11 @@ export function postgresQuoteStore(env: Parameters<typeof getDb>[0], where: { co
     async release(id) {
       await db.update(quotes).set({ usedAt: null, idempotencyKey: null }).where(byId(id));
     },
+
+    async walletFor(id) {
+      if (!UUID.test(id)) return undefined;
+      const [row] = await db.select({ walletAddress: quotes.walletAddress }).from(quotes).where(byId(id));
+      return (row?.walletAddress ?? undefined) as Address | undefined;
+    },
   };
 }

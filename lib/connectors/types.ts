@@ -131,6 +131,8 @@ export interface QuoteStore {
   claim(id: string, idempotencyKey?: string): Promise<{ quote: RouteQuote; walletAddress?: Address; retried: boolean }>;
   /** Makes a claimed quote usable again, for a first claim refused before anything was signed. */
   release(id: string): Promise<void>;
+  /** The wallet a quote was made for, without claiming it (undefined: none, or no such quote). */
+  walletFor(id: string): Promise<Address | undefined>;
 }
 
 export interface RouterContext extends ChainContext {

@@ -11,6 +11,7 @@ import { WALLET_PLACEHOLDER, type Chain } from '../../lib/config/networks';
 import { Config } from '../../lib/config/store';
 import { constantTimeEqual } from '../../lib/crypto';
 import { getDb } from '../../lib/db/client';
+import { idempotencyOf, runOnce } from '../../lib/idempotency';
 import { BadRequestError, NotFoundError, ServiceUnavailableError, UnauthorizedError } from '../../lib/errors';
 import { sendEvmTransaction } from '../../lib/signer/client';
 import { sendSolanaTransaction } from '../../lib/signer/solana-client';
@@ -124,8 +125,10 @@ async function sendOnSolana(env: ChainsEnv, config: Config, body: Transfer, idem
 
 export const send: AppRouteHandler<typeof routes.send, ChainsEnv> = async (c) => {
   const body = c.req.valid('json');
-  const idempotencyKey = c.req.valid('header')['idempotency-key'];
   const config = await Config.load(c.env);
+  const network = config.network(body.chain as 'ethereum', body.network).name;
+  const from = parseAddress(body.chain, body.address, 'address');
+  const idempotency = await idempotencyOf(c, body);
   const transfer = body.chain === 'ethereum' ? sendOnEthereum : sendOnSolana;
-  return c.json(await transfer(c.env, config, body, idempotencyKey), 200);
+  return c.json(await runOnce(c.env, { chain: body.chain, network, address: from }, idempotency, () => transfer(c.env, config, body, idempotency?.key)), 200);
 };

@@ -4,8 +4,9 @@ import type { Config } from '../../lib/config/store';
 import { postgresQuoteStore } from '../../lib/connectors/quoteStore';
 import { requireRouter } from '../../lib/connectors/registry';
 import { routerPair } from '../../lib/connectors/routerPair';
-import type { RouterContext, RouterSwapParameters } from '../../lib/connectors/types';
+import type { RouterContext, RouterSwapParameters, Wallet } from '../../lib/connectors/types';
 import { getDb } from '../../lib/db/client';
+import { runOnce, type IdempotentRequest } from '../../lib/idempotency';
 import { PoolList } from '../../lib/pools/registry';
 import { TokenList } from '../../lib/tokens/registry';
 import type { Amount, Side } from '../../schemas/amm';
@@ -40,17 +41,23 @@ export async function routerRequest(env: ConnectorsEnv, config: Config, dex: str
     side: request.side,
     slippagePct: request.slippagePct ?? (config.get(dex).slippagePct as number),
   });
-  const wallet = (given?: string, idempotencyKey?: string) => signingWallet(env, network, parseEvmAddress(config.wallet('ethereum', given), 'walletAddress'), idempotencyKey);
+  const wallet = (given?: string, idempotency?: IdempotentRequest) => signingWallet(env, network, parseEvmAddress(config.wallet('ethereum', given), 'walletAddress'), idempotency?.key);
   const rpc = <T>(work: () => Promise<T>) => withRpc(network, work);
+  const once = <T>(signer: Wallet, idempotency: IdempotentRequest | undefined, work: () => Promise<T>) =>
+    runOnce(env, { chain: 'ethereum', network: network.name, address: signer.address }, idempotency, () => rpc(work));
   return {
     quoteSwap: (request: SwapRequest) =>
       rpc(() => actions.quoteSwap(context, { ...swap(request), walletAddress: request.walletAddress === undefined ? undefined : parseEvmAddress(request.walletAddress, 'walletAddress') })),
-    executeSwap: (request: SwapRequest, idempotencyKey?: string) => {
-      const signer = wallet(request.walletAddress, idempotencyKey);
-      return rpc(() => actions.executeSwap(context, { ...swap(request), wallet: signer }));
+    executeSwap: (request: SwapRequest, idempotency?: IdempotentRequest) => {
+      const signer = wallet(request.walletAddress, idempotency);
+      return once(signer, idempotency, () => actions.executeSwap(context, { ...swap(request), wallet: signer }));
     },
     /** Without `walletAddress`, the quote's wallet signs, else the chain's default wallet. */
-    executeQuote: (request: { quoteId: string; walletAddress?: string }, idempotencyKey?: string) =>
-      rpc(() => actions.executeQuote(context, { quoteId: request.quoteId, idempotencyKey, wallet: (quotedFor) => wallet(request.walletAddress ?? quotedFor, idempotencyKey) })),
+    executeQuote: async (request: { quoteId: string; walletAddress?: string }, idempotency?: IdempotentRequest) => {
+      const signer = wallet(request.walletAddress ?? (await context.quotes.walletFor(request.quoteId)), idempotency);
+      return once(signer, idempotency, () =>
+        actions.executeQuote(context, { quoteId: request.quoteId, idempotencyKey: idempotency?.key, wallet: (quotedFor) => wallet(request.walletAddress ?? quotedFor, idempotency) }),
+      );
+    },
   };
 }

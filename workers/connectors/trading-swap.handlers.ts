@@ -3,6 +3,7 @@ import type { AppRouteHandler } from '../../lib/app';
 import { resolveChainNetwork } from '../../lib/chains/chain-network';
 import type { Chain } from '../../lib/config/networks';
 import { Config } from '../../lib/config/store';
+import { idempotencyOf } from '../../lib/idempotency';
 import { CONNECTOR_REGISTRY } from '../../lib/connectors/registry';
 import { BadRequestError } from '../../lib/errors';
 import { ammRequest } from './amm';
@@ -40,5 +41,5 @@ export const quote: Handler<typeof routes.quote> = async (c) => {
 
 export const execute: Handler<typeof routes.execute> = async (c) => {
   const body = c.req.valid('json');
-  return c.json(await (await swapSchema(c.env, body)).executeSwap(body, c.req.valid('header')['idempotency-key']), 200);
+  return c.json(await (await swapSchema(c.env, body)).executeSwap(body, await idempotencyOf(c, body)), 200);
 };

@@ -1,4 +1,4 @@
-import { formatUnits, maxUint256, type Address, type Hash } from 'viem';
+import { formatUnits, maxUint256, type Hash } from 'viem';
 import type { AppRouteHandler } from '../../lib/app';
 import { parseEvmAddress } from '../../lib/chains/address';
 import { parseAmount } from '../../lib/chains/amount';
@@ -16,7 +16,7 @@ import { BadRequestError, HttpError } from '../../lib/errors';
 import { idempotencyOf, runOnce } from '../../lib/idempotency';
 import { sendEvmTransaction } from '../../lib/signer/client';
 import { TokenList } from '../../lib/tokens/registry';
-import type { Token } from '../../schemas/tokens';
+import type { EvmToken } from '../../lib/chains/types';
 import { balanceQuery, selectBalances } from './balances';
 import type { ChainsEnv } from './env';
 import type * as routes from './ethereum.routes';
@@ -85,7 +85,7 @@ export const approve: AppRouteHandler<typeof routes.approve, ChainsEnv> = async 
     const amount = body.amount ? parseAmount(body.amount, token.decimals) : maxUint256;
     const outcome = await sendEvmTransaction(c.env, address, {
       network,
-      request: approveRequest(token.address as Address, spender, amount),
+      request: approveRequest(token.address, spender, amount),
       kind: 'approve',
       idempotencyKey: idempotency?.key,
     });
@@ -98,14 +98,14 @@ export const approve: AppRouteHandler<typeof routes.approve, ChainsEnv> = async 
   return c.json(answer, 200);
 };
 
-async function wrappedToken(env: ChainsEnv, config: Config, network: { name: string; nativeCurrencySymbol: string }): Promise<Token> {
+async function wrappedToken(env: ChainsEnv, config: Config, network: { name: string; nativeCurrencySymbol: string }): Promise<EvmToken> {
   const symbol = `W${network.nativeCurrencySymbol}`;
   const token = (await tokenList(env, config, network.name)).find(symbol);
   if (!token) throw new BadRequestError(`Wrapped token ${symbol} not found in the ethereum/${network.name} token list`, 'WRAPPED_TOKEN_NOT_FOUND');
   return token;
 }
 
-function wrapResponse(outcome: { hash: string; status: number; nonce: number; fee: string | null }, amount: bigint, nativeToken: string, wrapped: Token) {
+function wrapResponse(outcome: { hash: string; status: number; nonce: number; fee: string | null }, amount: bigint, nativeToken: string, wrapped: EvmToken) {
   return {
     signature: outcome.hash,
     status: outcome.status,
@@ -122,7 +122,7 @@ export const wrap: AppRouteHandler<typeof routes.wrap, ChainsEnv> = async (c) =>
     const amount = parseAmount(body.amount, 18);
     const outcome = await sendEvmTransaction(c.env, address, {
       network,
-      request: wrapRequest(wrapped.address as Address, amount),
+      request: wrapRequest(wrapped.address, amount),
       kind: 'wrap',
       idempotencyKey: idempotency?.key,
     });
@@ -141,7 +141,7 @@ export const unwrap: AppRouteHandler<typeof routes.unwrap, ChainsEnv> = async (c
     try {
       const outcome = await sendEvmTransaction(c.env, address, {
         network,
-        request: unwrapRequest(wrapped.address as Address, amount),
+        request: unwrapRequest(wrapped.address, amount),
         kind: 'unwrap',
         idempotencyKey: idempotency?.key,
       });

@@ -1,7 +1,8 @@
 import { parseEvmAddress } from '../../lib/chains/address';
 import { createEvmClient, withRpc } from '../../lib/chains/ethereum/client';
 import type { Config } from '../../lib/config/store';
-import { requireClmm } from '../../lib/connectors/registry';
+import { requireClmm } from '../../lib/connectors/actions';
+import { requireConnector } from '../../lib/connectors/registry';
 import { resolvePair, type PairRequest } from '../../lib/connectors/resolvePair';
 import type { ClmmContext, Wallet } from '../../lib/connectors/types';
 import { getDb } from '../../lib/db/client';
@@ -26,20 +27,21 @@ type SwapRequest = PairRequest & { amount: Amount; side: Side; slippagePct?: num
  * failures mapped to 429/503.
  */
 export async function clmmRequest(env: ConnectorsEnv, config: Config, dex: string, networkName?: string) {
-  const network = config.network('ethereum', networkName);
+  const { chain } = requireConnector(dex);
+  const network = config.network(chain, networkName);
   const { actions, dex: deployment } = requireClmm(dex, network.name);
   const db = getDb(env);
-  const [tokens, pools] = await Promise.all([TokenList.load(db, config, 'ethereum', network.name), PoolList.load(db, 'ethereum', network.name)]);
+  const [tokens, pools] = await Promise.all([TokenList.load(db, config, chain, network.name), PoolList.load(db, chain, network.name)]);
   const listing = { connector: dex, type: 'clmm' } as const;
   const context: ClmmContext = { network, client: createEvmClient(network), tokens, dex: deployment, pools: pools.find(listing) };
   const pair = (request: PairRequest) => resolvePair(context, pools, listing, request);
-  const slippagePct = (given?: number) => given ?? (config.get(dex).slippagePct as number);
-  const wallet = (given?: string, idempotency?: IdempotentRequest) => signingWallet(env, network, parseEvmAddress(config.wallet('ethereum', given), 'walletAddress'), idempotency?.key);
+  const slippagePct = (given?: number) => given ?? config.connector(dex).slippagePct;
+  const wallet = (given?: string, idempotency?: IdempotentRequest) => signingWallet(env, network, parseEvmAddress(config.wallet(chain, given), 'walletAddress'), idempotency?.key);
   const rpc = <T>(work: () => Promise<T>) => withRpc(network, work);
   /** Runs a request that signs, once per Idempotency-Key, with the wallet it names. */
   const signed = <T>(given: string | undefined, idempotency: IdempotentRequest | undefined, work: (signer: Wallet) => Promise<T>) => {
     const signer = wallet(given, idempotency);
-    return runOnce(env, { chain: 'ethereum', network: network.name, address: signer.address }, idempotency, () => rpc(() => work(signer)));
+    return runOnce(env, { chain, network: network.name, address: signer.address }, idempotency, () => rpc(() => work(signer)));
   };
   const swap = async (request: SwapRequest) => ({ ...(await pair(request)), amount: request.amount, side: request.side, slippagePct: slippagePct(request.slippagePct) });
   const range = async (request: RangeRequest) => ({ ...(await pair(request)), ...request });

@@ -24,7 +24,7 @@ const SWAP_SCHEMAS = { amm: ammRequest, clmm: clmmRequest, router: routerRequest
 async function swapSchema(env: ConnectorsEnv, request: { chainNetwork: string; connector?: string }) {
   const { chain, network } = resolveChainNetwork(request) as { chain: Chain; network: string };
   const config = await Config.load(env);
-  const provider = request.connector ?? config.network(chain as 'ethereum', network).swapProvider ?? '';
+  const provider = request.connector ?? config.network(chain, network).swapProvider ?? '';
   const [dex, type] = provider.split('/');
   const connector = CONNECTOR_REGISTRY[dex];
   if (!(type in SWAP_SCHEMAS) || connector?.chain !== chain || !connector[type as keyof typeof SWAP_SCHEMAS]) {

@@ -1,11 +1,12 @@
 import { z } from '@hono/zod-openapi';
+import { CHAINS } from '../lib/config/chains';
 
-export const ChainSchema = z.enum(['ethereum', 'solana']).openapi({ example: 'ethereum' });
+export const ChainSchema = z.enum(CHAINS).openapi({ example: 'ethereum' });
 
 /** The newer single form Gateway adopted (`ethereum-base`, `solana-mainnet-beta`). */
 export const ChainNetworkSchema = z
   .string()
-  .regex(/^(ethereum|solana)-[a-z0-9-]+$/, "must be '<chain>-<network>', e.g. ethereum-mainnet or solana-mainnet-beta")
+  .regex(new RegExp(`^(${CHAINS.join('|')})-[a-z0-9-]+$`), "must be '<chain>-<network>', e.g. ethereum-mainnet or solana-mainnet-beta")
   .openapi({ example: 'ethereum-localnet' });
 
 /** `chain`+`network`, or `chainNetwork`: both forms are accepted wherever Gateway took either. */

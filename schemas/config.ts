@@ -71,3 +71,4 @@ export const ConfigUpdateRequestSchema = z
     value: z.union([z.string(), z.number(), z.boolean(), z.record(z.string(), z.unknown()), z.array(z.unknown())]).openapi({ example: 'http://127.0.0.1:8545' }),
   })
   .openapi('ConfigUpdateRequest');
+export type ConnectorConfig = z.infer<typeof ConnectorConfigSchema>;

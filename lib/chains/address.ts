@@ -1,6 +1,5 @@
 import bs58 from 'bs58';
 import { getAddress, isAddress, type Address } from 'viem';
-import type { Chain } from '../config/networks';
 import { BadRequestError } from '../errors';
 
 /**
@@ -27,13 +26,4 @@ export function parseSolanaAddress(value: string, field: string): string {
   }
   if (bytes?.length !== 32) throw new BadRequestError(`${field}: '${value}' is not a Solana address (base58 of 32 bytes)`, 'INVALID_ADDRESS');
   return value;
-}
-
-export function parseAddress(chain: Chain, value: string, field: string, options?: { requireChecksum?: boolean }): string {
-  return chain === 'ethereum' ? parseEvmAddress(value, field, options) : parseSolanaAddress(value, field);
-}
-
-/** How a chain compares addresses: EVM ignores case, Solana does not. */
-export function addressKey(chain: Chain, address: string): string {
-  return chain === 'ethereum' ? address.toLowerCase() : address;
 }

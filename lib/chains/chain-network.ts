@@ -1,5 +1,5 @@
 import { BadRequestError } from '../errors';
-import type { Chain } from '../config/networks';
+import { CHAINS, isChain, type Chain } from '../config/chains';
 
 /**
  * Resolves the two ways a client names a network: `chain` + `network`, or `chainNetwork`
@@ -8,8 +8,9 @@ import type { Chain } from '../config/networks';
 export function resolveChainNetwork(input: { chain?: Chain; network?: string; chainNetwork?: string }): { chain?: Chain; network?: string } {
   if (!input.chainNetwork) return { chain: input.chain, network: input.network };
   const dash = input.chainNetwork.indexOf('-');
-  const chain = input.chainNetwork.slice(0, dash) as Chain;
+  const chain = input.chainNetwork.slice(0, dash);
   const network = input.chainNetwork.slice(dash + 1);
+  if (!isChain(chain)) throw new BadRequestError(`chainNetwork: '${input.chainNetwork}' names no chain (${CHAINS.join(', ')})`, 'VALIDATION_ERROR');
   if ((input.chain && input.chain !== chain) || (input.network && input.network !== network)) {
     throw new BadRequestError(`chainNetwork '${input.chainNetwork}' contradicts chain/network '${input.chain}/${input.network}'`);
   }

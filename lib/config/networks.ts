@@ -1,11 +1,11 @@
+// The networks' defaults per chain: plain data (config must not know the connectors or clients that read it).
+import type { z } from 'zod';
 import { localnet as evmLocalnet } from '../chains/ethereum/localnet';
 import { SOLANA_LOCALNET } from '../chains/solana/localnet';
-import { CONNECTOR_REGISTRY, connectorNetworks, tradingTypes } from '../connectors/registry';
-import type { TradingType } from '../connectors/types';
-import type { EvmNetworkConfig, SolanaNetworkConfig } from '../../schemas/config';
+import { EvmNetworkConfigSchema, SolanaNetworkConfigSchema, type EvmNetworkConfig, type SolanaNetworkConfig } from '../../schemas/config';
+import type { Chain } from './chains';
 
-export const CHAINS = ['ethereum', 'solana'] as const;
-export type Chain = (typeof CHAINS)[number];
+export { CHAINS, type Chain } from './chains';
 
 type EvmDefaults = Omit<EvmNetworkConfig, 'transactionExecutionTimeoutMs' | 'gasPrice' | 'baseFee' | 'priorityFee' | 'baseFeeMultiplier' | 'fallbackNodeURLs'> &
   Partial<EvmNetworkConfig>;
@@ -29,13 +29,12 @@ export const EVM_NETWORKS: Record<string, EvmDefaults> = {
   localnet: { chainID: evmLocalnet.chainId, nodeURL: evmLocalnet.rpcUrl, nativeCurrencySymbol: 'ETH', geckoId: 'ethereum', swapProvider: 'uniswap/router', local: true },
 };
 
+// No `swapProvider` until a Solana DEX connector exists (Gateway's default, jupiter/router, is not one here).
 export const SOLANA_NETWORKS: Record<string, SolanaDefaults> = {
-  'mainnet-beta': { chainID: 101, nodeURL: 'https://api.mainnet-beta.solana.com', nativeCurrencySymbol: 'SOL', geckoId: 'solana', swapProvider: 'jupiter/router', minPriorityFeePerCU: 0.1 },
-  devnet: { chainID: 103, nodeURL: 'https://api.devnet.solana.com', nativeCurrencySymbol: 'SOL', geckoId: 'solana', swapProvider: 'jupiter/router', minPriorityFeePerCU: 0.01 },
-  localnet: { chainID: SOLANA_LOCALNET.chainId, nodeURL: SOLANA_LOCALNET.rpcUrl, nativeCurrencySymbol: 'SOL', geckoId: 'solana', swapProvider: 'jupiter/router', minPriorityFeePerCU: 0.01, local: true },
+  'mainnet-beta': { chainID: 101, nodeURL: 'https://api.mainnet-beta.solana.com', nativeCurrencySymbol: 'SOL', geckoId: 'solana', minPriorityFeePerCU: 0.1 },
+  devnet: { chainID: 103, nodeURL: 'https://api.devnet.solana.com', nativeCurrencySymbol: 'SOL', geckoId: 'solana', minPriorityFeePerCU: 0.01 },
+  localnet: { chainID: SOLANA_LOCALNET.chainId, nodeURL: SOLANA_LOCALNET.rpcUrl, nativeCurrencySymbol: 'SOL', geckoId: 'solana', minPriorityFeePerCU: 0.01, local: true },
 };
-
-export const NETWORKS: Record<Chain, Record<string, EvmDefaults | SolanaDefaults>> = { ethereum: EVM_NETWORKS, solana: SOLANA_NETWORKS };
 
 /** Gateway's placeholder for "no default wallet yet"; Hummingbot treats it as not configured. */
 export const WALLET_PLACEHOLDER: Record<Chain, string> = {
@@ -43,10 +42,11 @@ export const WALLET_PLACEHOLDER: Record<Chain, string> = {
   solana: '<solana-wallet-address>',
 };
 
-/** Connector namespaces and their defaults, from the connector registry (what `/config/connectors` lists). */
-export const CONNECTORS: Record<string, { chain: Chain; tradingTypes: TradingType[]; networks: string[]; config: { slippagePct: number; maximumHops?: number; maximumSplits?: number } }> = Object.fromEntries(
-  Object.entries(CONNECTOR_REGISTRY).map(([name, connector]) => [
-    name,
-    { chain: connector.chain, tradingTypes: tradingTypes(connector), networks: connectorNetworks(connector), config: connector.config },
-  ]),
-);
+/** What the config knows of each chain: its networks' defaults and their schema, and its main network. */
+export const CHAIN_CONFIG = {
+  ethereum: { networks: EVM_NETWORKS, networkSchema: EvmNetworkConfigSchema, mainnet: 'mainnet' },
+  solana: { networks: SOLANA_NETWORKS, networkSchema: SolanaNetworkConfigSchema, mainnet: 'mainnet-beta' },
+} as const satisfies Record<Chain, { networks: Record<string, object>; networkSchema: z.ZodObject; mainnet: string }>;
+
+/** A configured network of chain `C` with its name (`localnet`, `base`, `mainnet-beta`...). */
+export type NetworkOf<C extends Chain> = z.output<(typeof CHAIN_CONFIG)[C]['networkSchema']> & { name: string };

@@ -4,17 +4,9 @@ import { getDb } from '../db/client';
 import { configOverrides } from '../db/schema';
 import type { RouterEnv } from '../env';
 import { BadRequestError, NotFoundError } from '../errors';
-import {
-  ChainConfigSchema,
-  ConnectorConfigSchema,
-  EvmNetworkConfigSchema,
-  ServerConfigSchema,
-  SolanaNetworkConfigSchema,
-  type ChainConfig,
-  type EvmNetworkConfig,
-  type SolanaNetworkConfig,
-} from '../../schemas/config';
-import { CHAINS, CONNECTORS, EVM_NETWORKS, SOLANA_NETWORKS, WALLET_PLACEHOLDER, type Chain } from './networks';
+import { CONNECTOR_REGISTRY } from '../connectors/registry';
+import { ChainConfigSchema, ConnectorConfigSchema, ServerConfigSchema, type ChainConfig, type ConnectorConfig } from '../../schemas/config';
+import { CHAIN_CONFIG, CHAINS, WALLET_PLACEHOLDER, type Chain, type NetworkOf } from './networks';
 
 export interface ConfigEnv extends Pick<RouterEnv, 'DATABASE_URL' | 'NEON_PROXY_URL' | 'ENVIRONMENT'> {
   /** Where the local networks' nodes listen (dev and tests start them on their own ports). */
@@ -40,16 +32,15 @@ function namespaceTable(env: ConfigEnv): Map<string, Namespace> {
   const localRpc = { ethereum: env.EVM_LOCALNET_RPC_URL, solana: env.SOLANA_LOCALNET_RPC_URL };
   for (const chain of CHAINS) {
     // Local networks are the default only in development, never in a deployed worker.
-    const defaultNetwork = development ? 'localnet' : chain === 'ethereum' ? 'mainnet' : 'mainnet-beta';
+    const { mainnet, networks, networkSchema: schema } = CHAIN_CONFIG[chain];
+    const defaultNetwork = development ? 'localnet' : mainnet;
     add({ name: chain, schema: ChainConfigSchema, defaults: { defaultNetwork, defaultWallet: WALLET_PLACEHOLDER[chain], rpcProvider: 'url' } });
-    const networks = chain === 'ethereum' ? EVM_NETWORKS : SOLANA_NETWORKS;
-    const schema = chain === 'ethereum' ? EvmNetworkConfigSchema : SolanaNetworkConfigSchema;
-    for (const [network, defaults] of Object.entries(networks)) {
+    for (const [network, defaults] of Object.entries(networks as Record<string, { nodeURL: string; local?: boolean }>)) {
       const nodeURL = defaults.local && localRpc[chain] ? localRpc[chain] : defaults.nodeURL;
       add({ name: `${chain}-${network}`, schema, defaults: { ...defaults, nodeURL }, chain });
     }
   }
-  for (const [name, connector] of Object.entries(CONNECTORS)) add({ name, schema: ConnectorConfigSchema, defaults: connector.config });
+  for (const [name, connector] of Object.entries(CONNECTOR_REGISTRY)) add({ name, schema: ConnectorConfigSchema, defaults: connector.config });
   return table;
 }
 
@@ -131,13 +122,16 @@ export class Config {
   }
 
   /** The network's config, or a 400 naming the known networks (Gateway validates `network` as an enum). */
-  network(chain: 'ethereum', network?: string): EvmNetworkConfig & { name: string };
-  network(chain: 'solana', network?: string): SolanaNetworkConfig & { name: string };
-  network(chain: Chain, network?: string) {
+  network<C extends Chain>(chain: C, network?: string): NetworkOf<C> {
     const name = network ?? this.chain(chain).defaultNetwork;
     const values = this.values.get(`${chain}-${name}`);
     if (!values) throw new BadRequestError(`Unknown network '${name}' for ${chain}; expected one of: ${this.networks(chain).join(', ')}`, 'UNKNOWN_NETWORK');
-    return { ...values, name };
+    return { ...values, name } as NetworkOf<C>;
+  }
+
+  /** A connector's config namespace, as its schema types it. */
+  connector(name: string): ConnectorConfig {
+    return this.get(name) as ConnectorConfig;
   }
 
   /** Validates `value` at `path` against the namespace's schema and stores it; answers what was written. */

@@ -1,5 +1,5 @@
 import { formatUnits } from 'viem';
-import type { Token } from '../../schemas/tokens';
+import type { EvmToken } from '../chains/types';
 import type { Side } from '../../schemas/amm';
 
 // The swap-quote rules every connector shares (Gateway reference §0), in base units.
@@ -7,7 +7,7 @@ import type { Side } from '../../schemas/amm';
 const PPM = 1_000_000n;
 
 /** Which token goes in and which comes out: SELL spends base (exact in), BUY receives base (exact out). */
-export function swapDirection(side: Side, base: Token, quote: Token): { tokenIn: Token; tokenOut: Token; exactIn: boolean } {
+export function swapDirection(side: Side, base: EvmToken, quote: EvmToken): { tokenIn: EvmToken; tokenOut: EvmToken; exactIn: boolean } {
   return side === 'SELL' ? { tokenIn: base, tokenOut: quote, exactIn: true } : { tokenIn: quote, tokenOut: base, exactIn: false };
 }
 
@@ -54,8 +54,8 @@ export function swapPrice(side: Side, amountIn: number, amountOut: number): numb
 
 export interface SwapQuote {
   side: Side;
-  tokenIn: Token;
-  tokenOut: Token;
+  tokenIn: EvmToken;
+  tokenOut: EvmToken;
   /** Base units. */
   amountIn: bigint;
   amountOut: bigint;
@@ -67,7 +67,7 @@ export interface SwapQuote {
 
 /** The quote a client reads: human units, price as quote per base. */
 export function humanQuote(quote: SwapQuote) {
-  const human = (amount: bigint, token: Token) => Number(formatUnits(amount, token.decimals));
+  const human = (amount: bigint, token: EvmToken) => Number(formatUnits(amount, token.decimals));
   const amountIn = human(quote.amountIn, quote.tokenIn);
   const amountOut = human(quote.amountOut, quote.tokenOut);
   return {

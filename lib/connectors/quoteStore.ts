@@ -1,5 +1,6 @@
-import { and, eq, gt, isNull, or, sql } from 'drizzle-orm';
+import { and, eq, gt, isNull, lt, or, sql } from 'drizzle-orm';
 import type { Address } from 'viem';
+import { z } from 'zod';
 import type { Chain } from '../config/networks';
 import { getDb } from '../db/client';
 import { quotes } from '../db/schema';
@@ -8,6 +9,9 @@ import type { QuoteStore, RouteQuote } from './types';
 
 /** How long a stored quote can be executed: prices move, so a few blocks. */
 export const QUOTE_TTL_SECONDS = 30;
+
+/** How long an expired quote is kept (for a client retrying late to read QUOTE_EXPIRED) before it is swept. */
+export const EXPIRED_QUOTE_KEPT_SECONDS = 3600;
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const AMOUNTS = ['amountIn', 'amountOut', 'minAmountOut', 'maxAmountIn'] as const;
@@ -24,8 +28,41 @@ function toJson(quote: RouteQuote): Record<string, unknown> {
   return { ...quote, ...Object.fromEntries(AMOUNTS.map((field) => [field, quote[field].toString()])) };
 }
 
-function fromJson(stored: Record<string, unknown>): RouteQuote {
-  return { ...(stored as unknown as RouteQuote), ...Object.fromEntries(AMOUNTS.map((field) => [field, BigInt(stored[field] as string)])) };
+const evmAddress = z.string().regex(/^0x[0-9a-fA-F]{40}$/).transform((address) => address as Address);
+const baseUnits = z.string().regex(/^\d+$/).transform(BigInt);
+const StoredToken = z.object({ chainId: z.number().int().optional(), name: z.string(), symbol: z.string(), address: evmAddress, decimals: z.number().int() });
+
+/** A stored quote as it was written (toJson), checked when read back: the jsonb column is not trusted blindly. */
+const StoredRouteQuote = z.object({
+  side: z.enum(['BUY', 'SELL']),
+  tokenIn: StoredToken,
+  tokenOut: StoredToken,
+  amountIn: baseUnits,
+  amountOut: baseUnits,
+  minAmountOut: baseUnits,
+  maxAmountIn: baseUnits,
+  slippagePct: z.number(),
+  priceImpactPct: z.number(),
+  base: StoredToken,
+  quote: StoredToken,
+  legs: z.array(z.object({ protocol: z.enum(['v2', 'v3']), pool: evmAddress, tokenIn: evmAddress, tokenOut: evmAddress, fee: z.number().int() })),
+  routePath: z.string(),
+});
+
+/** A stored quote that does not parse (written by another version, or altered) is not executed. */
+function fromJson(id: string, stored: unknown): RouteQuote {
+  const parsed = StoredRouteQuote.safeParse(stored);
+  if (!parsed.success) throw new QuoteNotFoundError(id, 'QUOTE_NOT_FOUND');
+  return parsed.data;
+}
+
+/** Deletes quotes expired for longer than EXPIRED_QUOTE_KEPT_SECONDS (the connectors worker's Cron Trigger); how many. */
+export async function sweepExpiredQuotes(env: Parameters<typeof getDb>[0]): Promise<number> {
+  const swept = await getDb(env)
+    .delete(quotes)
+    .where(lt(quotes.expiresAt, sql`now() - make_interval(secs => ${EXPIRED_QUOTE_KEPT_SECONDS})`))
+    .returning({ id: quotes.id });
+  return swept.length;
 }
 
 /**
@@ -56,13 +93,19 @@ export function postgresQuoteStore(env: Parameters<typeof getDb>[0], where: { co
         .where(and(byId(id), claimable))
         // now() is the statement's time: only a claim made by this statement has it.
         .returning({ quote: quotes.quote, walletAddress: quotes.walletAddress, fresh: sql<boolean>`${quotes.usedAt} = now()` });
-      if (row) return { quote: fromJson(row.quote), walletAddress: (row.walletAddress ?? undefined) as Address | undefined, retried: !row.fresh };
+      if (row) return { quote: fromJson(id, row.quote), walletAddress: (row.walletAddress ?? undefined) as Address | undefined, retried: !row.fresh };
       const [found] = await db.select({ usedAt: quotes.usedAt }).from(quotes).where(byId(id));
       throw new QuoteNotFoundError(id, !found ? 'QUOTE_NOT_FOUND' : found.usedAt ? 'QUOTE_USED' : 'QUOTE_EXPIRED');
     },
 
     async release(id) {
       await db.update(quotes).set({ usedAt: null, idempotencyKey: null }).where(byId(id));
+    },
+
+    async walletFor(id) {
+      if (!UUID.test(id)) return undefined;
+      const [row] = await db.select({ walletAddress: quotes.walletAddress }).from(quotes).where(byId(id));
+      return (row?.walletAddress ?? undefined) as Address | undefined;
     },
   };
 }

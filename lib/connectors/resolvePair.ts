@@ -35,6 +35,6 @@ export async function resolvePair(context: ChainContext, pools: PoolList, listin
   const [first, second] = held.map((address) => tokens.require(address));
   const given = base ?? quote;
   if (!given) return { pool, base: first, quote: second };
-  const other = isAddressEqual(given.address as Address, first.address as Address) ? second : first;
+  const other = isAddressEqual(given.address, first.address) ? second : first;
   return base ? { pool, base, quote: other } : { pool, base: other, quote: given };
 }

@@ -1,12 +1,12 @@
 import { formatUnits, type Address, type PublicClient } from 'viem';
 import type { EvmTransactionOutcome } from '../signer/types';
 import type { SwapExecute } from '../../schemas/amm';
-import type { Token } from '../../schemas/tokens';
+import type { EvmToken } from '../chains/types';
 import type { SwapQuote } from './quote';
 import { tokenDeltas } from './transfers';
 
 /** A sent swap as it was quoted: its direction and the pair as the client named it. */
-type SentSwap = Pick<SwapQuote, 'side' | 'tokenIn' | 'tokenOut'> & { base: Token; quote: Token };
+type SentSwap = Pick<SwapQuote, 'side' | 'tokenIn' | 'tokenOut'> & { base: EvmToken; quote: EvmToken };
 
 /**
  * What a swap answers once sent: its hash and status and, when confirmed, the amounts in and out and

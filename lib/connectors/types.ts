@@ -6,20 +6,21 @@ import type { SwapQuote } from './quote';
 import type { TokenList } from '../tokens/registry';
 import type { AddLiquidity, AmmPoolInfo, AmmPositionInfo, Amount, QuoteLiquidity, QuoteSwap, RemoveLiquidity, Side, SwapExecute } from '../../schemas/amm';
 import type { ClmmAddLiquidity, ClmmPoolInfo, ClmmPositionInfo, ClmmRemoveLiquidity, ClosePosition, CollectFees, OpenPosition, QuotePosition } from '../../schemas/clmm';
-import type { Pool, ShippedPool } from '../../schemas/pools';
+import type { Pool } from '../../schemas/pools';
 import type { RouterQuoteSwap } from '../../schemas/router';
-import type { Token } from '../../schemas/tokens';
+import type { EvmToken } from '../chains/types';
+import type { ClmmContracts } from './spec';
+
+export type { AmmContracts, ClmmContracts, ConnectorSpec, RouterContracts, TradingType } from './spec';
 
 // One interface per trading schema; routes are declared once per schema and dispatch to the
 // connector named in the path. A connector differs by addresses and fees, not by code.
-
-export type TradingType = 'router' | 'amm' | 'clmm';
 
 /** Where an action runs: the network, a client that batches calls made in the same tick, the token list. */
 export interface ChainContext {
   network: EvmNetwork;
   client: PublicClient;
-  tokens: TokenList;
+  tokens: TokenList<'ethereum'>;
 }
 
 /** A wallet Colibri signs for: reads use its address, transactions go through its signer. */
@@ -46,8 +47,8 @@ export interface AmmContext extends ChainContext {
 /** A pool and its two tokens, oriented as the client trades it (price = quote per base). */
 export interface PoolPair {
   pool: Address;
-  base: Token;
-  quote: Token;
+  base: EvmToken;
+  quote: EvmToken;
 }
 
 export interface SwapParameters extends PoolPair {
@@ -113,8 +114,8 @@ export interface RouteLeg {
 
 /** A router quote: the swap quote, the pair as the client named it, and the route it goes through. */
 export interface RouteQuote extends SwapQuote {
-  base: Token;
-  quote: Token;
+  base: EvmToken;
+  quote: EvmToken;
   /** Empty when base and quote are the same token (price 1, nothing to swap). */
   legs: RouteLeg[];
   /** Gateway's form: `100% via USDC -> WETH -> DAI`. */
@@ -131,6 +132,8 @@ export interface QuoteStore {
   claim(id: string, idempotencyKey?: string): Promise<{ quote: RouteQuote; walletAddress?: Address; retried: boolean }>;
   /** Makes a claimed quote usable again, for a first claim refused before anything was signed. */
   release(id: string): Promise<void>;
+  /** The wallet a quote was made for, without claiming it (undefined: none, or no such quote). */
+  walletFor(id: string): Promise<Address | undefined>;
 }
 
 export interface RouterContext extends ChainContext {
@@ -141,8 +144,8 @@ export interface RouterContext extends ChainContext {
 }
 
 export interface RouterSwapParameters {
-  base: Token;
-  quote: Token;
+  base: EvmToken;
+  quote: EvmToken;
   /** Human units of base: spent (SELL) or received (BUY). */
   amount: Amount;
   side: Side;
@@ -166,13 +169,6 @@ export interface RouterConnector {
   executeSwap(context: RouterContext, parameters: RouterSwapParameters & { wallet: Wallet }): Promise<SwapExecute>;
 }
 
-/** A router deployment's contracts on one network. */
-export interface RouterContracts {
-  swapRouter02: Address;
-  quoterV2: Address;
-  /** Whether V2 pairs are routed: only where the router's `factoryV2` is the factory of the connector's listed V2 pairs. */
-  v2Pairs: boolean;
-}
 
 /** A Uniswap V3-style deployment on one network, with its spender aliases. */
 export interface ClmmDeployment extends ClmmContracts {
@@ -238,46 +234,9 @@ export interface ClmmConnector {
   closePosition(context: ClmmContext, parameters: PositionParameters & { slippagePct: number }): Promise<ClosePosition>;
 }
 
-/** A V3 deployment's contracts on one network. */
-export interface ClmmContracts {
-  /** Deploys the pools: the factory itself for Uniswap, a separate PoolDeployer for PancakeSwap. */
-  poolDeployer: Address;
-  /** NonfungiblePositionManager: positions are its NFTs. */
-  positionManager: Address;
-  quoterV2: Address;
-  /** v3-periphery SwapRouter; where the DEX deployed none, the network quotes but does not swap. */
-  swapRouter?: Address;
-}
-
-/** A V2 deployment's contracts on one network. */
-export interface AmmContracts {
-  factory: Address;
-  router: Address;
-}
-
-/** What a connector folder exports: its chain, its schemas with their addresses per network, its shipped pools. */
-export interface ConnectorDefinition {
-  chain: 'ethereum';
-  /** Its config namespace's defaults. */
-  config: { slippagePct: number };
-  amm?: {
-    actions: AmmConnector;
-    feeBps: bigint;
-    /** A network is served when it has contracts here. */
-    networks: Record<string, AmmContracts>;
-  };
-  router?: {
-    actions: RouterConnector;
-    /** Fee of the V2 pairs it routes, in basis points. */
-    v2FeeBps: bigint;
-    networks: Record<string, RouterContracts>;
-  };
-  clmm?: {
-    actions: ClmmConnector;
-    /** keccak256 of its pools' creation code (the same on every network). */
-    poolInitCodeHash: Hex;
-    networks: Record<string, ClmmContracts>;
-  };
-  /** Pools listed in /pools by default, per network. */
-  pools: Record<string, ShippedPool[]>;
+/** A connector's actions per schema (connectors/<dex>/), bound to its spec by the registry of actions. */
+export interface ConnectorActions {
+  amm?: AmmConnector;
+  router?: RouterConnector;
+  clmm?: ClmmConnector;
 }

@@ -137,3 +137,22 @@ export const quotes = pgTable('quotes', {
   usedAt: timestamp('used_at', { withTimezone: true }),
   idempotencyKey: text('idempotency_key'),
 });
+
+/**
+ * `Idempotency-Key`s of money-moving requests, per wallet and network: the request they were first
+ * sent with (`fingerprint`: SHA-256 of method, path and body) and, once it succeeded, its answer.
+ */
+export const idempotencyKeys = pgTable(
+  'idempotency_keys',
+  {
+    chain: text('chain').notNull(),
+    network: text('network').notNull(),
+    address: text('address').notNull(),
+    key: text('key').notNull(),
+    fingerprint: text('fingerprint').notNull(),
+    response: jsonb('response'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    answeredAt: timestamp('answered_at', { withTimezone: true }),
+  },
+  (table) => [primaryKey({ columns: [table.chain, table.network, table.address, table.key] })],
+);

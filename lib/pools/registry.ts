@@ -1,5 +1,5 @@
 import { and, eq } from 'drizzle-orm';
-import { addressKey } from '../chains/address';
+import { chainModule } from '../chains/modules';
 import type { Chain } from '../config/networks';
 import { CONNECTOR_REGISTRY } from '../connectors/registry';
 import { getDb, type Db } from '../db/client';
@@ -9,7 +9,7 @@ import type { Token } from '../../schemas/tokens';
 
 type Filter = { connector?: string; type?: PoolType };
 
-const key = (chain: Chain, pool: { connector: string; type: string; address: string }) => `${pool.connector}|${pool.type}|${addressKey(chain, pool.address)}`;
+const key = (chain: Chain, pool: { connector: string; type: string; address: string }) => `${pool.connector}|${pool.type}|${chainModule(chain).addressKey(pool.address)}`;
 
 function shippedPools(chain: Chain, network: string): Pool[] {
   return Object.entries(CONNECTOR_REGISTRY)
@@ -67,8 +67,8 @@ export class PoolList {
 
   /** The pool trading two tokens, in either order, matched by address. */
   byTokens(a: Token, b: Token, filter: Filter = {}): Pool | undefined {
-    const wanted = [a, b].map((token) => addressKey(this.chain, token.address)).sort().join();
-    return this.find(filter).find((pool) => [pool.baseTokenAddress, pool.quoteTokenAddress].map((address) => addressKey(this.chain, address)).sort().join() === wanted);
+    const wanted = [a, b].map((token) => chainModule(this.chain).addressKey(token.address)).sort().join();
+    return this.find(filter).find((pool) => [pool.baseTokenAddress, pool.quoteTokenAddress].map((address) => chainModule(this.chain).addressKey(address)).sort().join() === wanted);
   }
 
   /**
@@ -76,7 +76,7 @@ export class PoolList {
    * with two, the pair in either order; with none, every pool.
    */
   holding(tokens: string[], filter: Filter = {}): Pool[] {
-    const is = (token: string, symbol: string, address: string) => token.toLowerCase() === symbol.toLowerCase() || addressKey(this.chain, token) === addressKey(this.chain, address);
+    const is = (token: string, symbol: string, address: string) => token.toLowerCase() === symbol.toLowerCase() || chainModule(this.chain).addressKey(token) === chainModule(this.chain).addressKey(address);
     const [a, b] = tokens;
     return this.find(filter).filter((pool) => {
       const base = (token: string) => is(token, pool.baseSymbol, pool.baseTokenAddress);
@@ -88,7 +88,7 @@ export class PoolList {
   }
 
   byAddress(address: string, filter: Filter = {}): Pool[] {
-    return this.find(filter).filter((pool) => addressKey(this.chain, pool.address) === addressKey(this.chain, address));
+    return this.find(filter).filter((pool) => chainModule(this.chain).addressKey(pool.address) === chainModule(this.chain).addressKey(address));
   }
 }
 
@@ -96,7 +96,7 @@ export class PoolList {
 export async function savePool(env: Parameters<typeof getDb>[0], chain: Chain, pool: Pool): Promise<'added' | 'updated'> {
   const db = getDb(env);
   const listed = (await PoolList.load(db, chain, pool.network)).byAddress(pool.address, pool);
-  const row = { ...pool, chain, addressKey: addressKey(chain, pool.address), feePct: String(pool.feePct), removed: false };
+  const row = { ...pool, chain, addressKey: chainModule(chain).addressKey(pool.address), feePct: String(pool.feePct), removed: false };
   await db
     .insert(poolOverrides)
     .values(row)
@@ -108,7 +108,7 @@ export async function savePool(env: Parameters<typeof getDb>[0], chain: Chain, p
 export async function removePools(env: Parameters<typeof getDb>[0], chain: Chain, pools: Pool[]): Promise<void> {
   const db = getDb(env);
   for (const pool of pools) {
-    const row = { ...pool, chain, addressKey: addressKey(chain, pool.address), feePct: String(pool.feePct), removed: true };
+    const row = { ...pool, chain, addressKey: chainModule(chain).addressKey(pool.address), feePct: String(pool.feePct), removed: true };
     await db
       .insert(poolOverrides)
       .values(row)

@@ -3,6 +3,7 @@ import {
   BaseError,
   formatEther,
   keccak256,
+  TransactionNotFoundError,
   WaitForTransactionReceiptTimeoutError,
   type Address,
   type PrivateKeyAccount,
@@ -13,21 +14,14 @@ import { getFeeData } from '../chains/ethereum/actions/getFeeData';
 import { createEvmClient, mapRpcError, type EvmNetwork } from '../chains/ethereum/client';
 import { transactions } from '../db/schema';
 import type { RouterEnv } from '../env';
-import { BadRequestError } from '../errors';
+import { BadRequestError, HttpError, ServiceUnavailableError } from '../errors';
 import { log } from '../log';
 import { loadPrivateKey } from '../wallets/store';
-import { SerialLock } from './lock';
-import { TransactionLog, type TransactionRow as Row } from './transaction-log';
+import type { ChainSigner, Recovered } from './core';
+import type { TransactionLog, TransactionRow as Row } from './transaction-log';
 import type { EvmTransactionIntent, EvmTransactionOutcome } from './types';
 
-type Sent = { row: Row } | { outcome: EvmTransactionOutcome };
-
 const GAS_BUFFER_PERCENT = 120n;
-
-function outcomeOf(row: Row): EvmTransactionOutcome {
-  const status = row.status === 'confirmed' ? 1 : row.status === 'failed' ? -1 : 0;
-  return { hash: row.hash as `0x${string}`, nonce: row.nonce ?? -1, status, fee: row.fee, blockNumber: row.blockNumber };
-}
 
 function matches(error: unknown, pattern: RegExp): boolean {
   const text = error instanceof BaseError ? `${error.shortMessage} ${error.details ?? ''}` : String(error);
@@ -42,107 +36,144 @@ function simulationFailure(error: unknown): BadRequestError | undefined {
   return new BadRequestError(`Transaction would fail and was not sent: ${reason}`, 'SIMULATION_FAILED');
 }
 
+/** The node's own failure (429, 503) as an HTTP error, or undefined when it answered. */
+function transportFailure(error: unknown, network: EvmNetwork): HttpError | undefined {
+  try {
+    mapRpcError(error, network);
+  } catch (mapped) {
+    return mapped instanceof HttpError ? mapped : undefined;
+  }
+}
+
 /**
- * One wallet's EVM signing on one network. Everything that picks a nonce runs under one lock, so
- * concurrent requests never share or skip a nonce; the key is decrypted once and kept in memory.
+ * Whether the node knows the transaction (pending or mined): a definite yes or no. A node that cannot
+ * answer (timeout, 429, 5xx) is no answer: the transaction may still be mined, so it is a 503 and the
+ * transaction stays as it is.
  */
-export class EvmWalletSigner {
+async function isKnown(client: PublicClient, network: EvmNetwork, row: Row): Promise<boolean> {
+  try {
+    await client.getTransaction({ hash: row.hash as `0x${string}` });
+    return true;
+  } catch (error) {
+    if (error instanceof TransactionNotFoundError) return false;
+    const reason = transportFailure(error, network)?.message ?? String(error).slice(0, 200);
+    throw new ServiceUnavailableError(
+      `Cannot tell whether transaction ${row.hash} (nonce ${row.nonce}) is still pending: ${reason}. It stays pending; retry later`,
+      'TRANSACTION_STATE_UNKNOWN',
+    );
+  }
+}
+
+/** The client of one send and the network it talks to. */
+export interface EvmSignerClient {
+  rpc: PublicClient;
+  network: EvmNetwork;
+}
+
+function outcomeOf(row: Row): EvmTransactionOutcome {
+  const status = row.status === 'confirmed' ? 1 : row.status === 'failed' ? -1 : 0;
+  return { hash: row.hash as `0x${string}`, nonce: row.nonce ?? -1, status, fee: row.fee, blockNumber: row.blockNumber };
+}
+
+/**
+ * The EVM part of one wallet's signer on one network: its nonce and its key (decrypted once, kept in
+ * memory). The core (core.ts) holds the lock, so nonces are chosen one at a time.
+ */
+export class EvmSigner implements ChainSigner<EvmTransactionIntent, EvmTransactionOutcome, EvmSignerClient> {
   private account?: PrivateKeyAccount;
   private nextNonce?: number;
-  private recovered = false;
-  private readonly lock = new SerialLock();
-  private readonly txLog: TransactionLog;
 
   constructor(
     private readonly env: RouterEnv,
     private readonly network: string,
     private readonly address: Address,
-  ) {
-    this.txLog = new TransactionLog(env, 'ethereum', network, address);
+  ) {}
+
+  client(intent: EvmTransactionIntent): EvmSignerClient {
+    return { rpc: createEvmClient(intent.network), network: intent.network };
   }
 
-  async send(intent: EvmTransactionIntent): Promise<EvmTransactionOutcome> {
-    const client = createEvmClient(intent.network);
-    const sent = await this.lock.run(() => this.signAndSend(client, intent));
-    return 'outcome' in sent ? sent.outcome : this.awaitOutcome(client, intent.network, sent.row);
-  }
+  outcomeOf = outcomeOf;
 
-  private async signAndSend(client: PublicClient, intent: EvmTransactionIntent, attempt = 1): Promise<Sent> {
-    // Recovery first, so a retried request whose transaction was signed but not sent finds it sent.
-    if (!this.recovered) await this.rebroadcastSigned(client, intent.network);
-    if (intent.idempotencyKey) {
-      const previous = await this.txLog.byIdempotencyKey(intent.idempotencyKey);
-      if (previous) return previous.status === 'confirmed' || previous.status === 'failed' ? { outcome: outcomeOf(previous) } : { row: previous };
-    }
+  async signAndSend({ rpc: client, network }: EvmSignerClient, intent: EvmTransactionIntent, txLog: TransactionLog, attempt = 1): Promise<Row> {
     this.account ??= privateKeyToAccount((await loadPrivateKey(this.env, 'ethereum', this.address)) as `0x${string}`);
-
     const { to, data } = intent.request;
     const value = BigInt(intent.request.value ?? '0');
     // Simulation, fees and the pending nonce travel in one batched RPC request.
     const [gas, fees, pending] = await Promise.all([
       client.estimateGas({ account: this.address, to, data, value }),
-      getFeeData(client, intent.network),
+      getFeeData(client, network),
       client.getTransactionCount({ address: this.address, blockTag: 'pending' }),
     ]).catch((error) => {
-      throw simulationFailure(error) ?? mapRpcError(error, intent.network);
+      throw simulationFailure(error) ?? mapRpcError(error, network);
     });
-    const nonce = await this.chooseNonce(client, pending);
-    const common = { chainId: intent.network.chainID, nonce, to, data, value, gas: (gas * GAS_BUFFER_PERCENT) / 100n };
+    const nonce = await this.chooseNonce(client, network, txLog, pending);
+    const common = { chainId: network.chainID, nonce, to, data, value, gas: (gas * GAS_BUFFER_PERCENT) / 100n };
     const serialized = await this.account.signTransaction(
       fees.type === 'eip1559'
         ? { ...common, type: 'eip1559', maxFeePerGas: fees.maxFeePerGas, maxPriorityFeePerGas: fees.maxPriorityFeePerGas }
         : { ...common, type: 'legacy', gasPrice: fees.gasPrice },
     );
-    const row = await this.txLog.recordSigned({ kind: intent.kind, idempotencyKey: intent.idempotencyKey, nonce, hash: keccak256(serialized), raw: serialized });
+    const row = await txLog.recordSigned({ kind: intent.kind, idempotencyKey: intent.idempotencyKey, nonce, hash: keccak256(serialized), raw: serialized });
     try {
       await client.sendRawTransaction({ serializedTransaction: serialized });
     } catch (error) {
       if (!matches(error, /already known/i)) {
-        await this.txLog.update(row.id, { status: 'failed', error: String(error).slice(0, 500) });
+        // A node that did not answer may still have taken it: it counts as sent, and the next send
+        // asks the node whether it knows it before reusing its nonce (see chooseNonce).
+        const unreachable = transportFailure(error, network);
+        if (unreachable) {
+          this.nextNonce = nonce + 1;
+          await txLog.update(row.id, { status: 'sent' });
+          throw unreachable;
+        }
+        await txLog.update(row.id, { status: 'failed', error: String(error).slice(0, 500) });
         if (attempt === 1 && matches(error, /nonce too low|nonce too high|replacement transaction underpriced/i)) {
           log('warn', 'nonce conflict; resyncing from the chain', { network: this.network, address: this.address, nonce });
           this.nextNonce = undefined;
-          return this.signAndSend(client, intent, attempt + 1);
+          return this.signAndSend({ rpc: client, network }, intent, txLog, attempt + 1);
         }
-        throw simulationFailure(error) ?? mapRpcError(error, intent.network);
+        throw simulationFailure(error) ?? error;
       }
     }
     this.nextNonce = nonce + 1;
-    return { row: await this.txLog.update(row.id, { status: 'sent' }) };
+    return txLog.update(row.id, { status: 'sent' });
   }
 
   /**
    * The local counter, unless the chain knows better: more pending transactions than ours means some
-   * were sent elsewhere; fewer means ours at that nonce was dropped, so its nonce is used again to
-   * close the gap.
+   * were sent elsewhere; fewer means ours at that nonce may have been dropped. Only the node's definite
+   * "unknown" for our transaction at that nonce marks it dropped and reuses its nonce; a node that
+   * cannot answer is a 503 and nothing is signed.
    */
-  private async chooseNonce(client: PublicClient, pending: number): Promise<number> {
+  private async chooseNonce(client: PublicClient, network: EvmNetwork, txLog: TransactionLog, pending: number): Promise<number> {
     const local = this.nextNonce ?? pending;
     if (pending >= local) return pending;
-    const [inFlight] = await this.txLog.withStatus('sent', eq(transactions.nonce, pending));
-    const known = inFlight ? await client.getTransaction({ hash: inFlight.hash as `0x${string}` }).then(() => true, () => false) : false;
-    if (known) return local;
+    const [inFlight] = await txLog.withStatus('sent', eq(transactions.nonce, pending));
+    if (inFlight && (await isKnown(client, network, inFlight))) return local;
     log('warn', 'transaction dropped by the node; reusing its nonce', { network: this.network, address: this.address, nonce: pending });
-    if (inFlight) await this.txLog.update(inFlight.id, { status: 'failed', error: 'dropped by the node' });
+    if (inFlight) await txLog.update(inFlight.id, { status: 'failed', error: 'dropped by the node' });
     return pending;
   }
 
-  /** Transactions signed but never confirmed as sent (a crash in between) are broadcast again. */
-  private async rebroadcastSigned(client: PublicClient, network: EvmNetwork): Promise<void> {
-    const signed = await this.txLog.withStatus('signed');
-    for (const row of signed) {
-      try {
-        await client.sendRawTransaction({ serializedTransaction: row.raw as `0x${string}` });
-      } catch (error) {
-        if (!matches(error, /already known|nonce too low/i)) mapRpcError(error, network);
-      }
-      await this.txLog.update(row.id, { status: 'sent' });
-      log('info', 'recovered a signed transaction', { network: this.network, address: this.address, hash: row.hash });
+  /**
+   * Broadcast again. A refusal other than the network's is decided by what the node knows of the
+   * transaction: known (pending or mined) is `sent`; unknown can never land as signed (replaced at its
+   * nonce, underpriced, unfunded...), so it is `failed` and its nonce is free again.
+   */
+  async recover({ rpc: client, network }: EvmSignerClient, row: Row): Promise<Recovered> {
+    try {
+      await client.sendRawTransaction({ serializedTransaction: row.raw as `0x${string}` });
+      return { status: 'sent' };
+    } catch (error) {
+      const unreachable = transportFailure(error, network);
+      if (unreachable) throw unreachable;
+      if (await isKnown(client, network, row)) return { status: 'sent' };
+      return { status: 'failed', error: `refused by the node on recovery: ${error instanceof BaseError ? error.shortMessage : String(error)}` };
     }
-    this.recovered = true;
   }
 
-  private async awaitOutcome(client: PublicClient, network: EvmNetwork, row: Row): Promise<EvmTransactionOutcome> {
+  async awaitOutcome({ rpc: client, network }: EvmSignerClient, row: Row, txLog: TransactionLog): Promise<EvmTransactionOutcome> {
     try {
       const receipt = await client.waitForTransactionReceipt({
         hash: row.hash as `0x${string}`,
@@ -151,7 +182,7 @@ export class EvmWalletSigner {
       });
       const status = receipt.status === 'success' ? 'confirmed' : 'failed';
       const fee = formatEther(receipt.gasUsed * receipt.effectiveGasPrice);
-      await this.txLog.update(row.id, { status, fee, blockNumber: Number(receipt.blockNumber), error: status === 'failed' ? 'reverted' : null });
+      await txLog.update(row.id, { status, fee, blockNumber: Number(receipt.blockNumber), error: status === 'failed' ? 'reverted' : null });
       return {
         hash: row.hash as `0x${string}`,
         nonce: row.nonce ?? -1,

@@ -6,13 +6,10 @@ import { createSolanaClient, mapRpcError, type SolanaClient } from '../chains/so
 import { fromPlainInstruction } from '../chains/solana/instructions';
 import type { RouterEnv } from '../env';
 import { BadRequestError } from '../errors';
-import { log } from '../log';
 import { loadPrivateKey } from '../wallets/store';
-import { SerialLock } from './lock';
-import { TransactionLog, type TransactionRow as Row } from './transaction-log';
+import type { ChainSigner, Recovered } from './core';
+import type { TransactionLog, TransactionRow as Row } from './transaction-log';
 import type { SolanaTransactionIntent, SolanaTransactionOutcome } from './types';
-
-type Sent = { row: Row } | { outcome: SolanaTransactionOutcome };
 
 /** Simulation may use the most a transaction can; the real one asks for what it used plus a margin. */
 const MAX_COMPUTE_UNITS = 1_400_000;
@@ -42,36 +39,24 @@ function transactionOf(payer: PublicKey, instructions: TransactionInstruction[],
 }
 
 /**
- * One wallet's Solana signing on one network, one transaction at a time (so an idempotency key is
- * checked and claimed atomically); the keypair is decrypted once and kept in memory.
+ * The Solana part of one wallet's signer on one network: its keypair (decrypted once, kept in memory),
+ * simulation for the compute budget, and confirmation by polling. The core (core.ts) holds the lock.
  */
-export class SolanaWalletSigner {
+export class SolanaSigner implements ChainSigner<SolanaTransactionIntent, SolanaTransactionOutcome, SolanaClient> {
   private keypair?: Keypair;
-  private recovered = false;
-  private readonly lock = new SerialLock();
-  private readonly txLog: TransactionLog;
 
   constructor(
     private readonly env: RouterEnv,
-    private readonly network: string,
     private readonly address: string,
-  ) {
-    this.txLog = new TransactionLog(env, 'solana', network, address);
+  ) {}
+
+  client(intent: SolanaTransactionIntent): SolanaClient {
+    return createSolanaClient(intent.network);
   }
 
-  async send(intent: SolanaTransactionIntent): Promise<SolanaTransactionOutcome> {
-    const client = createSolanaClient(intent.network);
-    const sent = await this.lock.run(() => this.signAndSend(client, intent));
-    return 'outcome' in sent ? sent.outcome : this.awaitOutcome(client, sent.row);
-  }
+  outcomeOf = outcomeOf;
 
-  private async signAndSend(client: SolanaClient, intent: SolanaTransactionIntent): Promise<Sent> {
-    // Recovery first, so a retried request whose transaction was signed but not sent finds it sent.
-    if (!this.recovered) await this.rebroadcastSigned(client);
-    if (intent.idempotencyKey) {
-      const previous = await this.txLog.byIdempotencyKey(intent.idempotencyKey);
-      if (previous) return previous.status === 'confirmed' || previous.status === 'failed' ? { outcome: outcomeOf(previous) } : { row: previous };
-    }
+  async signAndSend(client: SolanaClient, intent: SolanaTransactionIntent, txLog: TransactionLog): Promise<Row> {
     this.keypair ??= Keypair.fromSecretKey(bs58.decode(await loadPrivateKey(this.env, 'solana', this.address)));
     const payer = this.keypair.publicKey;
 
@@ -91,7 +76,7 @@ export class SolanaWalletSigner {
     transaction.sign([this.keypair]);
     const feeLamports = BigInt(LAMPORTS_PER_SIGNATURE * transaction.signatures.length) + (BigInt(microLamports) * BigInt(units) + 999_999n) / 1_000_000n;
     const raw = transaction.serialize();
-    const row = await this.txLog.recordSigned({
+    const row = await txLog.recordSigned({
       kind: intent.kind,
       idempotencyKey: intent.idempotencyKey,
       nonce: null,
@@ -103,28 +88,28 @@ export class SolanaWalletSigner {
       // Preflight stays on: state may have moved since the simulation, and a refusal still costs nothing.
       await connection.sendRawTransaction(raw);
     } catch (error) {
-      await this.txLog.update(row.id, { status: 'failed', fee: null, error: String(error).slice(0, 500) });
+      await txLog.update(row.id, { status: 'failed', fee: null, error: String(error).slice(0, 500) });
       if (error instanceof SendTransactionError && !client.transportFailure()) throw wouldFail(error.transactionError.message, error.transactionError.logs);
       return mapRpcError(error, client);
     }
-    return { row: await this.txLog.update(row.id, { status: 'sent' }) };
+    return txLog.update(row.id, { status: 'sent' });
   }
 
-  /** Transactions signed but never recorded as sent (a crash in between) are broadcast again. */
-  private async rebroadcastSigned(client: SolanaClient): Promise<void> {
-    for (const row of await this.txLog.withStatus('signed')) {
-      try {
-        await client.connection.sendRawTransaction(Buffer.from(row.raw, 'base64'), { skipPreflight: true });
-        await this.txLog.update(row.id, { status: 'sent' });
-        log('info', 'recovered a signed transaction', { network: this.network, address: this.address, signature: row.hash });
-      } catch (error) {
-        // An unreachable node is tried again with the next transaction; any other refusal (an expired
-        // blockhash) means it can never land.
-        if (client.transportFailure()) return mapRpcError(error, client);
-        await this.txLog.update(row.id, { status: 'failed', fee: null, error: String(error).slice(0, 500) });
-      }
+  /**
+   * Broadcast again, without preflight. A refusal other than the network's is decided by what the node
+   * knows of the signature: seen is `sent`; unseen can never land (its blockhash expired), so `failed`.
+   */
+  async recover(client: SolanaClient, row: Row): Promise<Recovered> {
+    try {
+      await client.connection.sendRawTransaction(Buffer.from(row.raw, 'base64'), { skipPreflight: true });
+      return { status: 'sent' };
+    } catch (error) {
+      if (client.transportFailure()) return mapRpcError(error, client);
+      const {
+        value: [status],
+      } = await client.connection.getSignatureStatuses([row.hash], { searchTransactionHistory: true }).catch((failure) => mapRpcError(failure, client));
+      return status ? { status: 'sent' } : { status: 'failed', error: `refused by the node on recovery: ${String(error)}` };
     }
-    this.recovered = true;
   }
 
   /**
@@ -132,14 +117,14 @@ export class SolanaWalletSigner {
    * the transaction is confirmed. No WebSocket subscription: they hang in workerd (see client.ts).
    * Still unconfirmed at the end: status 0, for the client to poll later.
    */
-  private async awaitOutcome(client: SolanaClient, row: Row): Promise<SolanaTransactionOutcome> {
+  async awaitOutcome(client: SolanaClient, row: Row, txLog: TransactionLog): Promise<SolanaTransactionOutcome> {
     const { confirmRetryCount, confirmRetryInterval } = client.network;
     for (let attempt = 1; ; attempt++) {
       const {
         value: [status],
       } = await client.connection.getSignatureStatuses([row.hash]).catch((error) => mapRpcError(error, client));
       if (status && (status.confirmationStatus === 'confirmed' || status.confirmationStatus === 'finalized')) {
-        const landed = await this.txLog.update(row.id, {
+        const landed = await txLog.update(row.id, {
           status: status.err ? 'failed' : 'confirmed',
           blockNumber: status.slot,
           error: status.err ? JSON.stringify(status.err) : null,

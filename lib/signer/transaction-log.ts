@@ -19,6 +19,11 @@ export class TransactionLog {
     private readonly address: string,
   ) {}
 
+  /** The wallet and network, as logs name them. */
+  get where(): { chain: Chain; network: string; address: string } {
+    return { chain: this.chain, network: this.network, address: this.address };
+  }
+
   private scope(...conditions: SQL[]) {
     return and(eq(transactions.chain, this.chain), eq(transactions.network, this.network), eq(transactions.address, this.address), ...conditions);
   }

@@ -3,14 +3,11 @@ import type { EvmNetwork } from '../chains/ethereum/client';
 import type { EvmTransactionRequest } from '../chains/ethereum/actions/transactions';
 import type { SolanaNetwork } from '../chains/solana/client';
 import type { PlainInstruction } from '../chains/solana/instructions';
+import type { TransactionIntent } from './core';
 
-export interface EvmTransactionIntent {
+export interface EvmTransactionIntent extends TransactionIntent {
   network: EvmNetwork;
   request: EvmTransactionRequest;
-  /** What the transaction is for (`approve`, `wrap`, `swap`...), kept in the log. */
-  kind: string;
-  /** A retried request with the same key gets the first one's transaction, never a second one. */
-  idempotencyKey?: string;
 }
 
 export interface EvmTransactionOutcome {
@@ -28,14 +25,10 @@ export interface EvmTransactionOutcome {
 /** Errors do not keep their class across a Durable Object call, so HTTP errors travel as values. */
 export type SignerResult<T> = { ok: true; value: T } | { ok: false; error: { statusCode: number; message: string; code?: string } };
 
-export interface SolanaTransactionIntent {
+export interface SolanaTransactionIntent extends TransactionIntent {
   network: SolanaNetwork;
   /** Run in order in one transaction, after the compute budget instructions the signer adds. */
   instructions: PlainInstruction[];
-  /** What the transaction is for (`wrap`, `transfer`, `swap`...), kept in the log. */
-  kind: string;
-  /** A retried request with the same key gets the first one's transaction, never a second one. */
-  idempotencyKey?: string;
 }
 
 export interface SolanaTransactionOutcome {

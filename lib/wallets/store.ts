@@ -1,6 +1,6 @@
 import { and, eq } from 'drizzle-orm';
 import { createSecretBox } from '../crypto';
-import type { Chain } from '../config/networks';
+import { CHAINS, type Chain } from '../config/chains';
 import { getDb } from '../db/client';
 import { wallets } from '../db/schema';
 import type { RouterEnv } from '../env';
@@ -22,7 +22,7 @@ export async function storeWallet(env: WalletEnv, chain: Chain, key: WalletKey):
 
 export async function listWallets(env: WalletEnv): Promise<Record<Chain, string[]>> {
   const rows = await getDb(env).select({ chain: wallets.chain, address: wallets.address }).from(wallets).orderBy(wallets.createdAt);
-  const byChain: Record<Chain, string[]> = { ethereum: [], solana: [] };
+  const byChain = Object.fromEntries(CHAINS.map((chain) => [chain, [] as string[]])) as Record<Chain, string[]>;
   for (const row of rows) byChain[row.chain as Chain]?.push(row.address);
   return byChain;
 }

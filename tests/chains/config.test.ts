@@ -72,3 +72,20 @@ describe('a production deploy', () => {
     expect(localnet).toMatchObject({ local: true });
   });
 });
+
+describe('default swap providers', () => {
+  it("name, on every network, a listed connector of the network's chain with that schema, serving that network", async () => {
+    const all = await (await api('/config')).json<Record<string, { swapProvider?: string }>>();
+    const { connectors } = await (await api('/config/connectors')).json<{ connectors: { name: string; chain: string; trading_types: string[]; networks: string[] }[] }>();
+    const { chains } = await (await api('/config/chains')).json<{ chains: { chain: string; networks: string[] }[] }>();
+    for (const { chain, networks } of chains) {
+      for (const network of networks) {
+        const provider = all[`${chain}-${network}`].swapProvider;
+        if (provider === undefined) continue;
+        const [name, type] = provider.split('/');
+        const connector = connectors.find((entry) => entry.name === name);
+        expect(connector, `${chain}-${network}: ${provider}`).toMatchObject({ chain, trading_types: expect.arrayContaining([type]), networks: expect.arrayContaining([network]) });
+      }
+    }
+  });
+});

@@ -1,10 +1,20 @@
 import { env } from 'cloudflare:test';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { api } from '../support/http';
 
+const CHANGED = ['nodeURL', 'fallbackNodeURLs'] as const;
+let original: Record<(typeof CHANGED)[number], unknown>;
+
 describe('RPC fallback', () => {
+  beforeAll(async () => {
+    original = await (await api('/config?namespace=ethereum-optimism')).json();
+  });
+
+  // The files that follow share the database: what this one changes, it puts back.
   afterAll(async () => {
-    await api('/config/update', { body: { namespace: 'ethereum-optimism', path: 'fallbackNodeURLs', value: [] } });
+    for (const path of CHANGED) await api('/config/update', { body: { namespace: 'ethereum-optimism', path, value: original[path] } });
+    const restored = await (await api('/config?namespace=ethereum-optimism')).json<Record<string, unknown>>();
+    expect(restored).toMatchObject(original);
   });
 
   it('answers from the next RPC in the list when the first is down or rate-limited', async () => {

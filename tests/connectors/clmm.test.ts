@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { EvmNetwork } from '../../lib/chains/ethereum/client';
-import { requireClmm } from '../../lib/connectors/registry';
+import { requireClmm } from '../../lib/connectors/actions';
 import { resolveSpender } from '../../lib/connectors/spenders';
 import { poolAddress } from '../../lib/connectors/uniswap/clmm/pool';
 import { MAX_TICK, MIN_TICK, sqrtRatioAtTick, tickAtSqrtRatio } from '../../lib/connectors/uniswap/clmm/tickMath';

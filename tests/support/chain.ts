@@ -1,5 +1,6 @@
 import { env } from 'cloudflare:test';
 import { localnetDevWallet } from '../../lib/chains/ethereum/localnet';
+import type { RpcFaultRule } from '../../tools/rpc-proxy';
 import { api } from './http';
 
 /** A JSON-RPC call straight to anvil (not through the counting proxy). */
@@ -20,11 +21,15 @@ export async function withSnapshot(run: () => Promise<void>): Promise<void> {
   }
 }
 
-/** HTTP requests the workers sent to a node since the last reset, as counted by its RPC proxy. */
+/**
+ * HTTP requests the workers sent to a node since the last reset, as counted by its RPC proxy; `fail`
+ * makes the proxy fail requests carrying a method (tools/rpc-proxy.ts), until `reset`.
+ */
 function counter(proxyUrl: () => string | undefined) {
   return {
     reset: () => fetch(`${proxyUrl()}/__reset`, { method: 'POST' }),
     read: async () => (await fetch(`${proxyUrl()}/__stats`)).json<{ requests: number; methods: string[] }>(),
+    fail: (rule: RpcFaultRule) => fetch(`${proxyUrl()}/__fault`, { method: 'POST', body: JSON.stringify(rule) }),
   };
 }
 

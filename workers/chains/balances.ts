@@ -1,13 +1,14 @@
 import type { TokenList } from '../../lib/tokens/registry';
 import { NotFoundError } from '../../lib/errors';
-import type { Token } from '../../schemas/tokens';
+import type { Chain } from '../../lib/config/chains';
+import type { ChainToken } from '../../lib/chains/types';
 
 /** What a balances request asks for, read as Gateway reads `tokens` (symbols or addresses). */
-export interface BalanceQuery<A> {
+export interface BalanceQuery<C extends Chain, A> {
   /** No tokens named: the native balance plus every listed token actually held. */
   everything: boolean;
   nativeRequested: boolean;
-  tokens: Token[];
+  tokens: ChainToken<C>[];
   /** Addresses outside the list, read by address. */
   unlisted: A[];
 }
@@ -17,10 +18,10 @@ export interface BalanceQuery<A> {
  * listed tokens, and addresses outside the list (`asAddress` says which inputs are addresses). Any
  * other name is a 404.
  */
-export function balanceQuery<A>(list: TokenList, native: string, requested: string[] | undefined, asAddress: (input: string) => A | undefined): BalanceQuery<A> {
+export function balanceQuery<C extends Chain, A>(list: TokenList<C>, native: string, requested: string[] | undefined, asAddress: (input: string) => A | undefined): BalanceQuery<C, A> {
   const isNative = (symbol: string) => symbol.toLowerCase() === native.toLowerCase();
   const inputs = (requested ?? []).map((token) => token.trim()).filter(Boolean);
-  const query: BalanceQuery<A> = { everything: inputs.length === 0, nativeRequested: inputs.length === 0, tokens: [], unlisted: [] };
+  const query: BalanceQuery<C, A> = { everything: inputs.length === 0, nativeRequested: inputs.length === 0, tokens: [], unlisted: [] };
   for (const input of inputs) {
     const token = list.find(input);
     const address = token ? undefined : asAddress(input);
@@ -34,6 +35,6 @@ export function balanceQuery<A>(list: TokenList, native: string, requested: stri
 }
 
 /** Gateway's answer: with no tokens named, the native balance and the held tokens; else exactly those named (zeros included). */
-export function selectBalances(found: Record<string, number>, native: string, query: BalanceQuery<unknown>): Record<string, number> {
+export function selectBalances(found: Record<string, number>, native: string, query: BalanceQuery<Chain, unknown>): Record<string, number> {
   return Object.fromEntries(Object.entries(found).filter(([symbol, amount]) => (symbol === native ? query.nativeRequested : !query.everything || amount > 0)));
 }

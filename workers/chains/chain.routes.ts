@@ -11,7 +11,7 @@ import {
   WrapResponseSchema,
 } from '../../schemas/chains';
 import { commonErrorResponses, errorResponse } from '../../schemas/errors';
-import { idempotencyHeader, json, jsonBody, rpcErrors } from '../../lib/openapi';
+import { idempotencyConflict, idempotencyHeader, json, jsonBody, rpcErrors } from '../../lib/openapi';
 
 type Text = { summary: string; description?: string };
 
@@ -69,7 +69,7 @@ export function chainRoutes<Chain extends string, Unwrap extends z.ZodType>(chai
       tags,
       ...texts.wrap,
       request: { ...jsonBody(WrapRequestSchema), headers: idempotencyHeader },
-      responses: { 200: sent, 404: errorResponse('Unknown wallet'), ...rpcErrors, ...commonErrorResponses },
+      responses: { ...idempotencyConflict, 200: sent, 404: errorResponse('Unknown wallet'), ...rpcErrors, ...commonErrorResponses },
     }),
     unwrap: createRoute({
       method: 'post',
@@ -78,7 +78,7 @@ export function chainRoutes<Chain extends string, Unwrap extends z.ZodType>(chai
       summary: texts.unwrap.summary,
       description: texts.unwrap.description,
       request: { ...jsonBody(texts.unwrap.request), headers: idempotencyHeader },
-      responses: { 200: sent, 404: errorResponse('Unknown wallet'), ...rpcErrors, ...commonErrorResponses },
+      responses: { ...idempotencyConflict, 200: sent, 404: errorResponse('Unknown wallet'), ...rpcErrors, ...commonErrorResponses },
     }),
   };
 }

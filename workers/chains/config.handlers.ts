@@ -1,5 +1,6 @@
 import type { AppRouteHandler } from '../../lib/app';
-import { CHAINS, CONNECTORS } from '../../lib/config/networks';
+import { CHAINS } from '../../lib/config/chains';
+import { connectorSummaries } from '../../lib/connectors/registry';
 import { Config } from '../../lib/config/store';
 import type { ChainsEnv } from './env';
 import type * as routes from './config.routes';
@@ -25,8 +26,8 @@ export const listChains: AppRouteHandler<typeof routes.listChains, ChainsEnv> = 
 export const listConnectors: AppRouteHandler<typeof routes.listConnectors, ChainsEnv> = (c) =>
   c.json(
     {
-      connectors: Object.entries(CONNECTORS).map(([name, connector]) => ({
-        name,
+      connectors: connectorSummaries().map((connector) => ({
+        name: connector.name,
         trading_types: connector.tradingTypes,
         chain: connector.chain,
         networks: connector.networks,

@@ -1,4 +1,4 @@
-import { formatUnits, maxUint256, type Address, type Hash } from 'viem';
+import { formatUnits, maxUint256, type Hash } from 'viem';
 import type { AppRouteHandler } from '../../lib/app';
 import { parseEvmAddress } from '../../lib/chains/address';
 import { parseAmount } from '../../lib/chains/amount';
@@ -13,9 +13,10 @@ import { Config } from '../../lib/config/store';
 import { resolveSpender } from '../../lib/connectors/spenders';
 import { getDb } from '../../lib/db/client';
 import { BadRequestError, HttpError } from '../../lib/errors';
+import { idempotencyOf, runOnce } from '../../lib/idempotency';
 import { sendEvmTransaction } from '../../lib/signer/client';
 import { TokenList } from '../../lib/tokens/registry';
-import type { Token } from '../../schemas/tokens';
+import type { EvmToken } from '../../lib/chains/types';
 import { balanceQuery, selectBalances } from './balances';
 import type { ChainsEnv } from './env';
 import type * as routes from './ethereum.routes';
@@ -77,33 +78,34 @@ export const allowances: AppRouteHandler<typeof routes.allowances, ChainsEnv> = 
 export const approve: AppRouteHandler<typeof routes.approve, ChainsEnv> = async (c) => {
   const body = c.req.valid('json');
   const { config, network, address } = await context(c.env, body);
-  const spender = resolveSpender(network, body.spender);
-  const token = (await tokenList(c.env, config, network.name)).require(body.token);
-  const amount = body.amount ? parseAmount(body.amount, token.decimals) : maxUint256;
-  const outcome = await sendEvmTransaction(c.env, address, {
-    network,
-    request: approveRequest(token.address as Address, spender, amount),
-    kind: 'approve',
-    idempotencyKey: c.req.valid('header')['idempotency-key'],
-  });
-  return c.json(
-    {
+  const idempotency = await idempotencyOf(c, body);
+  const answer = await runOnce(c.env, { chain: 'ethereum', network: network.name, address }, idempotency, async () => {
+    const spender = resolveSpender(network, body.spender);
+    const token = (await tokenList(c.env, config, network.name)).require(body.token);
+    const amount = body.amount ? parseAmount(body.amount, token.decimals) : maxUint256;
+    const outcome = await sendEvmTransaction(c.env, address, {
+      network,
+      request: approveRequest(token.address, spender, amount),
+      kind: 'approve',
+      idempotencyKey: idempotency?.key,
+    });
+    return {
       signature: outcome.hash,
       status: outcome.status,
       data: { tokenAddress: token.address, spender, amount: formatUnits(amount, token.decimals), nonce: outcome.nonce, fee: outcome.fee ?? '0' },
-    },
-    200,
-  );
+    };
+  });
+  return c.json(answer, 200);
 };
 
-async function wrappedToken(env: ChainsEnv, config: Config, network: { name: string; nativeCurrencySymbol: string }): Promise<Token> {
+async function wrappedToken(env: ChainsEnv, config: Config, network: { name: string; nativeCurrencySymbol: string }): Promise<EvmToken> {
   const symbol = `W${network.nativeCurrencySymbol}`;
   const token = (await tokenList(env, config, network.name)).find(symbol);
   if (!token) throw new BadRequestError(`Wrapped token ${symbol} not found in the ethereum/${network.name} token list`, 'WRAPPED_TOKEN_NOT_FOUND');
   return token;
 }
 
-function wrapResponse(outcome: { hash: string; status: number; nonce: number; fee: string | null }, amount: bigint, nativeToken: string, wrapped: Token) {
+function wrapResponse(outcome: { hash: string; status: number; nonce: number; fee: string | null }, amount: bigint, nativeToken: string, wrapped: EvmToken) {
   return {
     signature: outcome.hash,
     status: outcome.status,
@@ -114,34 +116,42 @@ function wrapResponse(outcome: { hash: string; status: number; nonce: number; fe
 export const wrap: AppRouteHandler<typeof routes.wrap, ChainsEnv> = async (c) => {
   const body = c.req.valid('json');
   const { config, network, address } = await context(c.env, body);
-  const wrapped = await wrappedToken(c.env, config, network);
-  const amount = parseAmount(body.amount, 18);
-  const outcome = await sendEvmTransaction(c.env, address, {
-    network,
-    request: wrapRequest(wrapped.address as Address, amount),
-    kind: 'wrap',
-    idempotencyKey: c.req.valid('header')['idempotency-key'],
+  const idempotency = await idempotencyOf(c, body);
+  const answer = await runOnce(c.env, { chain: 'ethereum', network: network.name, address }, idempotency, async () => {
+    const wrapped = await wrappedToken(c.env, config, network);
+    const amount = parseAmount(body.amount, 18);
+    const outcome = await sendEvmTransaction(c.env, address, {
+      network,
+      request: wrapRequest(wrapped.address, amount),
+      kind: 'wrap',
+      idempotencyKey: idempotency?.key,
+    });
+    return wrapResponse(outcome, amount, network.nativeCurrencySymbol, wrapped);
   });
-  return c.json(wrapResponse(outcome, amount, network.nativeCurrencySymbol, wrapped), 200);
+  return c.json(answer, 200);
 };
 
 export const unwrap: AppRouteHandler<typeof routes.unwrap, ChainsEnv> = async (c) => {
   const body = c.req.valid('json');
   const { config, network, address, client } = await context(c.env, body);
-  const wrapped = await wrappedToken(c.env, config, network);
-  const amount = parseAmount(body.amount, wrapped.decimals);
-  try {
-    const outcome = await sendEvmTransaction(c.env, address, {
-      network,
-      request: unwrapRequest(wrapped.address as Address, amount),
-      kind: 'unwrap',
-      idempotencyKey: c.req.valid('header')['idempotency-key'],
-    });
-    return c.json(wrapResponse(outcome, amount, network.nativeCurrencySymbol, wrapped), 200);
-  } catch (error) {
-    // WETH9 reverts without a reason; the balance makes the refusal explicit.
-    if (!(error instanceof HttpError && error.code === 'SIMULATION_FAILED')) throw error;
-    const held = await withRpc(network, () => getBalances(client, { owner: address, nativeSymbol: network.nativeCurrencySymbol, tokens: [wrapped] }));
-    throw new BadRequestError(`Insufficient ${wrapped.symbol} balance. Available: ${held[wrapped.symbol]}, Required: ${formatUnits(amount, wrapped.decimals)}`, 'INSUFFICIENT_BALANCE');
-  }
+  const idempotency = await idempotencyOf(c, body);
+  const answer = await runOnce(c.env, { chain: 'ethereum', network: network.name, address }, idempotency, async () => {
+    const wrapped = await wrappedToken(c.env, config, network);
+    const amount = parseAmount(body.amount, wrapped.decimals);
+    try {
+      const outcome = await sendEvmTransaction(c.env, address, {
+        network,
+        request: unwrapRequest(wrapped.address, amount),
+        kind: 'unwrap',
+        idempotencyKey: idempotency?.key,
+      });
+      return wrapResponse(outcome, amount, network.nativeCurrencySymbol, wrapped);
+    } catch (error) {
+      // WETH9 reverts without a reason; the balance makes the refusal explicit.
+      if (!(error instanceof HttpError && error.code === 'SIMULATION_FAILED')) throw error;
+      const held = await withRpc(network, () => getBalances(client, { owner: address, nativeSymbol: network.nativeCurrencySymbol, tokens: [wrapped] }));
+      throw new BadRequestError(`Insufficient ${wrapped.symbol} balance. Available: ${held[wrapped.symbol]}, Required: ${formatUnits(amount, wrapped.decimals)}`, 'INSUFFICIENT_BALANCE');
+    }
+  });
+  return c.json(answer, 200);
 };

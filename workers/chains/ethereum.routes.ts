@@ -2,7 +2,7 @@ import { createRoute } from '@hono/zod-openapi';
 import { commonErrorResponses, errorResponse } from '../../schemas/errors';
 import { WrapRequestSchema } from '../../schemas/chains';
 import { AllowancesRequestSchema, AllowancesResponseSchema, ApproveRequestSchema, ApproveResponseSchema } from '../../schemas/ethereum';
-import { idempotencyHeader, json, jsonBody, rpcErrors } from '../../lib/openapi';
+import { idempotencyConflict, idempotencyHeader, json, jsonBody, rpcErrors } from '../../lib/openapi';
 import { chainRoutes } from './chain.routes';
 
 const tags = ['Ethereum'];
@@ -32,5 +32,5 @@ export const approve = createRoute({
   tags,
   summary: 'Approve a spender (simulated first; a failing approval is refused and costs nothing)',
   request: { ...jsonBody(ApproveRequestSchema), headers: idempotencyHeader },
-  responses: { 200: json(ApproveResponseSchema, 'Sent and awaited'), 404: errorResponse('Unknown token or wallet'), ...rpcErrors, ...commonErrorResponses },
+  responses: { ...idempotencyConflict, 200: json(ApproveResponseSchema, 'Sent and awaited'), 404: errorResponse('Unknown token or wallet'), ...rpcErrors, ...commonErrorResponses },
 });

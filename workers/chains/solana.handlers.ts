@@ -15,6 +15,7 @@ import { createSolanaClient, withRpc } from '../../lib/chains/solana/client';
 import { Config } from '../../lib/config/store';
 import { getDb } from '../../lib/db/client';
 import { BadRequestError, HttpError } from '../../lib/errors';
+import { idempotencyOf, runOnce } from '../../lib/idempotency';
 import { sendSolanaTransaction } from '../../lib/signer/solana-client';
 import type { SolanaTransactionOutcome } from '../../lib/signer/types';
 import { TokenList } from '../../lib/tokens/registry';
@@ -91,41 +92,39 @@ function wrapResponse(outcome: SolanaTransactionOutcome, lamports: bigint, nativ
 export const wrap: AppRouteHandler<typeof routes.wrap, ChainsEnv> = async (c) => {
   const body = c.req.valid('json');
   const { network, address, owner } = await context(c.env, body);
-  const lamports = parseAmount(body.amount, SOL_DECIMALS);
-  const outcome = await sendSolanaTransaction(c.env, address, {
-    network,
-    instructions: wrapInstructions(owner, lamports),
-    kind: 'wrap',
-    idempotencyKey: c.req.valid('header')['idempotency-key'],
+  const idempotency = await idempotencyOf(c, body);
+  const answer = await runOnce(c.env, { chain: 'solana', network: network.name, address }, idempotency, async () => {
+    const lamports = parseAmount(body.amount, SOL_DECIMALS);
+    const outcome = await sendSolanaTransaction(c.env, address, { network, instructions: wrapInstructions(owner, lamports), kind: 'wrap', idempotencyKey: idempotency?.key });
+    return wrapResponse(outcome, lamports, network.nativeCurrencySymbol);
   });
-  return c.json(wrapResponse(outcome, lamports, network.nativeCurrencySymbol), 200);
+  return c.json(answer, 200);
 };
 
 export const unwrap: AppRouteHandler<typeof routes.unwrap, ChainsEnv> = async (c) => {
   const body = c.req.valid('json');
   const { network, address, owner, client } = await context(c.env, body);
-  const requested = body.amount === undefined ? undefined : parseAmount(body.amount, SOL_DECIMALS);
-  const held = await withRpc(client, (connection) => getWrappedBalance(connection, owner));
-  if (held === 0n) throw new BadRequestError(`Nothing to unwrap: the WSOL account of ${address} is empty`, 'INSUFFICIENT_BALANCE');
-  if (held !== null && requested !== undefined && requested > held) {
-    throw new BadRequestError(`Insufficient WSOL balance. Available: ${formatUnits(held, SOL_DECIMALS)}, Required: ${formatUnits(requested, SOL_DECIMALS)}`, 'INSUFFICIENT_BALANCE');
-  }
-  let outcome: SolanaTransactionOutcome;
-  try {
-    outcome = await sendSolanaTransaction(c.env, address, {
-      network,
-      instructions: unwrapInstructions(owner),
-      kind: 'unwrap',
-      idempotencyKey: c.req.valid('header')['idempotency-key'],
-    });
-  } catch (error) {
-    // No WSOL account: closing it fails simulation. (A retry with the same key, whose first unwrap
-    // closed the account, is answered by the signer before simulating.)
-    if (held === null && error instanceof HttpError && error.code === 'SIMULATION_FAILED') {
-      throw new BadRequestError(`Nothing to unwrap: ${address} has no WSOL account`, 'INSUFFICIENT_BALANCE');
+  const idempotency = await idempotencyOf(c, body);
+  const answer = await runOnce(c.env, { chain: 'solana', network: network.name, address }, idempotency, async () => {
+    const requested = body.amount === undefined ? undefined : parseAmount(body.amount, SOL_DECIMALS);
+    const held = await withRpc(client, (connection) => getWrappedBalance(connection, owner));
+    if (held === 0n) throw new BadRequestError(`Nothing to unwrap: the WSOL account of ${address} is empty`, 'INSUFFICIENT_BALANCE');
+    if (held !== null && requested !== undefined && requested > held) {
+      throw new BadRequestError(`Insufficient WSOL balance. Available: ${formatUnits(held, SOL_DECIMALS)}, Required: ${formatUnits(requested, SOL_DECIMALS)}`, 'INSUFFICIENT_BALANCE');
     }
-    throw error;
-  }
-  const closed = held ?? (await withRpc(client, (connection) => getUnwrappedAmount(connection, outcome.signature, owner))) ?? 0n;
-  return c.json(wrapResponse(outcome, closed, network.nativeCurrencySymbol), 200);
+    let outcome: SolanaTransactionOutcome;
+    try {
+      outcome = await sendSolanaTransaction(c.env, address, { network, instructions: unwrapInstructions(owner), kind: 'unwrap', idempotencyKey: idempotency?.key });
+    } catch (error) {
+      // No WSOL account: closing it fails simulation. (A retry with the same key, whose first unwrap
+      // closed the account but whose answer was never kept, is answered by the signer before simulating.)
+      if (held === null && error instanceof HttpError && error.code === 'SIMULATION_FAILED') {
+        throw new BadRequestError(`Nothing to unwrap: ${address} has no WSOL account`, 'INSUFFICIENT_BALANCE');
+      }
+      throw error;
+    }
+    const closed = held ?? (await withRpc(client, (connection) => getUnwrappedAmount(connection, outcome.signature, owner))) ?? 0n;
+    return wrapResponse(outcome, closed, network.nativeCurrencySymbol);
+  });
+  return c.json(answer, 200);
 };

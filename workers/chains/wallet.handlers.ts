@@ -1,8 +1,9 @@
 import { PublicKey } from '@solana/web3.js';
-import { formatUnits, type Address } from 'viem';
+import { formatUnits } from 'viem';
 import type { z } from 'zod';
 import type { AppRouteHandler } from '../../lib/app';
-import { parseAddress, parseEvmAddress, parseSolanaAddress } from '../../lib/chains/address';
+import { parseEvmAddress, parseSolanaAddress } from '../../lib/chains/address';
+import { chainModule } from '../../lib/chains/modules';
 import { parseAmount } from '../../lib/chains/amount';
 import { transferRequest } from '../../lib/chains/ethereum/actions/transactions';
 import { transferInstructions } from '../../lib/chains/solana/actions/transfer';
@@ -11,13 +12,14 @@ import { WALLET_PLACEHOLDER, type Chain } from '../../lib/config/networks';
 import { Config } from '../../lib/config/store';
 import { constantTimeEqual } from '../../lib/crypto';
 import { getDb } from '../../lib/db/client';
+import { idempotencyOf, runOnce } from '../../lib/idempotency';
 import { BadRequestError, NotFoundError, ServiceUnavailableError, UnauthorizedError } from '../../lib/errors';
 import { sendEvmTransaction } from '../../lib/signer/client';
 import { sendSolanaTransaction } from '../../lib/signer/solana-client';
 import { TokenList } from '../../lib/tokens/registry';
-import { generateKey, parsePrivateKey, type WalletKey } from '../../lib/wallets/keys';
+import type { WalletKey } from '../../lib/wallets/keys';
 import { deleteWallet, hasWallet, listWallets as listStoredWallets, loadPrivateKey, storeWallet } from '../../lib/wallets/store';
-import type { Token } from '../../schemas/tokens';
+import type { ChainToken } from '../../lib/chains/types';
 import type { TransferRequestSchema, TransferResponseSchema } from '../../schemas/wallet';
 import type { ChainsEnv } from './env';
 import type * as routes from './wallet.routes';
@@ -37,14 +39,14 @@ export const listWallets: AppRouteHandler<typeof routes.listWallets, ChainsEnv> 
 
 export const addWallet: AppRouteHandler<typeof routes.addWallet, ChainsEnv> = async (c) => {
   const { chain, privateKey, setDefault } = c.req.valid('json');
-  const key = parsePrivateKey(chain, privateKey);
+  const key = chainModule(chain).parsePrivateKey(privateKey);
   await keep(c.env, chain, key, setDefault);
   return c.json({ address: key.address }, 200);
 };
 
 export const createWallet: AppRouteHandler<typeof routes.createWallet, ChainsEnv> = async (c) => {
   const { chain, setDefault } = c.req.valid('json');
-  const key = generateKey(chain);
+  const key = chainModule(chain).generateKey();
   await keep(c.env, chain, key, setDefault);
   return c.json({ address: key.address, chain }, 200);
 };
@@ -58,7 +60,7 @@ export const addHardwareWallet: AppRouteHandler<typeof routes.addHardwareWallet,
 
 export const removeWallet: AppRouteHandler<typeof routes.removeWallet, ChainsEnv> = async (c) => {
   const { chain, address } = c.req.valid('json');
-  const checked = parseAddress(chain, address, 'address');
+  const checked = chainModule(chain).parseAddress(address, 'address');
   await deleteWallet(c.env, chain, checked);
   const config = await Config.load(c.env);
   if (config.chain(chain).defaultWallet === checked) await config.update(c.env, chain, 'defaultWallet', WALLET_PLACEHOLDER[chain]);
@@ -67,7 +69,7 @@ export const removeWallet: AppRouteHandler<typeof routes.removeWallet, ChainsEnv
 
 export const setDefaultWallet: AppRouteHandler<typeof routes.setDefaultWallet, ChainsEnv> = async (c) => {
   const { chain, address } = c.req.valid('json');
-  const checked = parseAddress(chain, address, 'address');
+  const checked = chainModule(chain).parseAddress(address, 'address');
   if (!(await hasWallet(c.env, chain, checked))) throw new NotFoundError(`Wallet not found for address: ${checked}`, 'WALLET_NOT_FOUND');
   await (await Config.load(c.env)).update(c.env, chain, 'defaultWallet', checked);
   return c.json({ message: `Successfully set default wallet for ${chain}`, chain, address: checked }, 200);
@@ -76,7 +78,7 @@ export const setDefaultWallet: AppRouteHandler<typeof routes.setDefaultWallet, C
 export const showPrivateKey: AppRouteHandler<typeof routes.showPrivateKey, ChainsEnv> = async (c) => {
   const { chain, address, passphrase } = c.req.valid('json');
   if (!c.env.GATEWAY_PASSPHRASE) throw new ServiceUnavailableError('Showing private keys is disabled: set the GATEWAY_PASSPHRASE secret');
-  const checked = parseAddress(chain, address, 'address');
+  const checked = chainModule(chain).parseAddress(address, 'address');
   if (!(await constantTimeEqual(passphrase, c.env.GATEWAY_PASSPHRASE))) throw new UnauthorizedError('Invalid passphrase', 'INVALID_PASSPHRASE');
   const privateKey = await loadPrivateKey(c.env, chain, checked);
   return c.json({ address: checked, chain, privateKey }, 200);
@@ -86,7 +88,7 @@ type Transfer = z.output<typeof TransferRequestSchema>;
 type Sent = z.infer<typeof TransferResponseSchema>;
 
 /** The token a transfer names; undefined for the native currency (omitted, or named by its symbol). */
-async function transferToken(env: ChainsEnv, config: Config, chain: Chain, network: { name: string; nativeCurrencySymbol: string }, input?: string): Promise<Token | undefined> {
+async function transferToken<C extends Chain>(env: ChainsEnv, config: Config, chain: C, network: { name: string; nativeCurrencySymbol: string }, input?: string): Promise<ChainToken<C> | undefined> {
   const isNative = (symbol: string) => symbol.toLowerCase() === network.nativeCurrencySymbol.toLowerCase();
   if (!input || isNative(input)) return undefined;
   const token = (await TokenList.load(getDb(env), config, chain, network.name)).require(input);
@@ -105,7 +107,7 @@ async function sendOnEthereum(env: ChainsEnv, config: Config, body: Transfer, id
   const token = await transferToken(env, config, 'ethereum', network, body.token);
   const decimals = token?.decimals ?? 18;
   const amount = parseAmount(body.amount, decimals);
-  const outcome = await sendEvmTransaction(env, from, { network, request: transferRequest(to, amount, token?.address as Address | undefined), kind: 'transfer', idempotencyKey });
+  const outcome = await sendEvmTransaction(env, from, { network, request: transferRequest(to, amount, token?.address), kind: 'transfer', idempotencyKey });
   return transferResponse({ ...outcome, signature: outcome.hash }, amount, decimals, token?.symbol ?? network.nativeCurrencySymbol, to);
 }
 
@@ -122,10 +124,15 @@ async function sendOnSolana(env: ChainsEnv, config: Config, body: Transfer, idem
   return transferResponse(outcome, amount, decimals, token?.symbol ?? network.nativeCurrencySymbol, to);
 }
 
+/** How each chain sends a transfer (its transaction shapes differ). */
+const TRANSFERS: Record<Chain, typeof sendOnEthereum> = { ethereum: sendOnEthereum, solana: sendOnSolana };
+
 export const send: AppRouteHandler<typeof routes.send, ChainsEnv> = async (c) => {
   const body = c.req.valid('json');
-  const idempotencyKey = c.req.valid('header')['idempotency-key'];
   const config = await Config.load(c.env);
-  const transfer = body.chain === 'ethereum' ? sendOnEthereum : sendOnSolana;
-  return c.json(await transfer(c.env, config, body, idempotencyKey), 200);
+  const network = config.network(body.chain as 'ethereum', body.network).name;
+  const from = chainModule(body.chain).parseAddress(body.address, 'address');
+  const idempotency = await idempotencyOf(c, body);
+  const transfer = TRANSFERS[body.chain];
+  return c.json(await runOnce(c.env, { chain: body.chain, network, address: from }, idempotency, () => transfer(c.env, config, body, idempotency?.key)), 200);
 };

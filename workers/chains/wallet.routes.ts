@@ -1,5 +1,5 @@
 import { createRoute, z } from '@hono/zod-openapi';
-import { idempotencyHeader, json, jsonBody, rpcErrors } from '../../lib/openapi';
+import { idempotencyConflict, idempotencyHeader, json, jsonBody, rpcErrors } from '../../lib/openapi';
 import { MessageSchema } from '../../schemas/chains';
 import { commonErrorResponses, errorResponse } from '../../schemas/errors';
 import {
@@ -93,5 +93,5 @@ export const send = createRoute({
   summary: 'Send the native currency or a token from a wallet (simulated first; a failing transfer is refused and costs nothing)',
   description: 'Solana: SPL tokens (Token and Token-2022) go to the recipient\'s associated token account, created when missing.',
   request: { ...jsonBody(TransferRequestSchema), headers: idempotencyHeader },
-  responses: { 200: json(TransferResponseSchema, 'Sent and awaited'), 404: errorResponse('Unknown token or wallet'), ...rpcErrors, ...commonErrorResponses },
+  responses: { ...idempotencyConflict, 200: json(TransferResponseSchema, 'Sent and awaited'), 404: errorResponse('Unknown token or wallet'), ...rpcErrors, ...commonErrorResponses },
 });

@@ -1,6 +1,7 @@
 import type { RouteConfig } from '@hono/zod-openapi';
 import type { AppRouteHandler } from '../../lib/app';
 import { Config } from '../../lib/config/store';
+import { idempotencyOf } from '../../lib/idempotency';
 import { ammRequest } from './amm';
 import type * as routes from './amm.routes';
 import type { ConnectorsEnv } from './env';
@@ -40,20 +41,22 @@ export const quoteSwap: Handler<typeof routes.quoteSwap> = async (c) => {
 export const executeSwap: Handler<typeof routes.executeSwap> = async (c) => {
   const body = c.req.valid('json');
   const amm = await open(c.env, c.req.valid('param').dex, body.network);
-  return c.json(await amm.executeSwap(body, c.req.valid('header')['idempotency-key']), 200);
+  return c.json(await amm.executeSwap(body, await idempotencyOf(c, body)), 200);
 };
 
 export const addLiquidity: Handler<typeof routes.addLiquidity> = async (c) => {
   const body = c.req.valid('json');
   const amm = await open(c.env, c.req.valid('param').dex, body.network);
-  const wallet = amm.wallet(body.walletAddress, c.req.valid('header')['idempotency-key']);
+  const idempotency = await idempotencyOf(c, body);
+  const wallet = amm.wallet(body.walletAddress, idempotency);
   const slippagePct = amm.slippagePct(body.slippagePct);
-  return c.json(await amm.rpc(async () => amm.actions.addLiquidity(amm.context, { ...(await amm.pair(body)), ...body, slippagePct, wallet })), 200);
+  return c.json(await amm.once(wallet, idempotency, async () => amm.actions.addLiquidity(amm.context, { ...(await amm.pair(body)), ...body, slippagePct, wallet })), 200);
 };
 
 export const removeLiquidity: Handler<typeof routes.removeLiquidity> = async (c) => {
   const body = c.req.valid('json');
   const amm = await open(c.env, c.req.valid('param').dex, body.network);
-  const wallet = amm.wallet(body.walletAddress, c.req.valid('header')['idempotency-key']);
-  return c.json(await amm.rpc(async () => amm.actions.removeLiquidity(amm.context, { ...(await amm.pair(body)), ...body, slippagePct: amm.slippagePct(), wallet })), 200);
+  const idempotency = await idempotencyOf(c, body);
+  const wallet = amm.wallet(body.walletAddress, idempotency);
+  return c.json(await amm.once(wallet, idempotency, async () => amm.actions.removeLiquidity(amm.context, { ...(await amm.pair(body)), ...body, slippagePct: amm.slippagePct(), wallet })), 200);
 };

@@ -1,5 +1,5 @@
 import { createRoute, z } from '@hono/zod-openapi';
-import { idempotencyHeader, json, jsonBody, rpcErrors } from '../../lib/openapi';
+import { idempotencyConflict, idempotencyHeader, json, jsonBody, rpcErrors } from '../../lib/openapi';
 import { CONNECTOR_REGISTRY } from '../../lib/connectors/registry';
 import {
   AddLiquidityBodySchema,
@@ -40,7 +40,7 @@ const send = <B extends z.ZodObject, R extends z.ZodType>(action: string, summar
     summary,
     description: 'Simulated before it is sent: a transaction that would revert (balance, allowance, slippage, deadline) is refused with a 400 and costs nothing.',
     request: { params, ...jsonBody(body), headers: idempotencyHeader },
-    responses: { 200: json(response, 'Sent and awaited; `data` once confirmed'), ...errors },
+    responses: { ...idempotencyConflict, 200: json(response, 'Sent and awaited; `data` once confirmed'), ...errors },
   });
 
 export const poolInfo = read('pool-info', 'Reserves, fee and price (quote per base) of a pool', AmmPoolInfoQuerySchema, AmmPoolInfoSchema);

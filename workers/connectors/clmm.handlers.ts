@@ -1,6 +1,7 @@
 import type { RouteConfig } from '@hono/zod-openapi';
 import type { AppRouteHandler } from '../../lib/app';
 import { Config } from '../../lib/config/store';
+import { idempotencyOf } from '../../lib/idempotency';
 import { clmmRequest } from './clmm';
 import type * as routes from './clmm.routes';
 import type { ConnectorsEnv } from './env';
@@ -39,30 +40,30 @@ export const quoteSwap: Handler<typeof routes.quoteSwap> = async (c) => {
 
 export const executeSwap: Handler<typeof routes.executeSwap> = async (c) => {
   const body = c.req.valid('json');
-  return c.json(await (await open(c.env, c.req.valid('param').dex, body.network)).executeSwap(body, c.req.valid('header')['idempotency-key']), 200);
+  return c.json(await (await open(c.env, c.req.valid('param').dex, body.network)).executeSwap(body, await idempotencyOf(c, body)), 200);
 };
 
 export const openPosition: Handler<typeof routes.openPosition> = async (c) => {
   const body = c.req.valid('json');
-  return c.json(await (await open(c.env, c.req.valid('param').dex, body.network)).openPosition(body, c.req.valid('header')['idempotency-key']), 200);
+  return c.json(await (await open(c.env, c.req.valid('param').dex, body.network)).openPosition(body, await idempotencyOf(c, body)), 200);
 };
 
 export const addLiquidity: Handler<typeof routes.addLiquidity> = async (c) => {
   const body = c.req.valid('json');
-  return c.json(await (await open(c.env, c.req.valid('param').dex, body.network)).addLiquidity(body, c.req.valid('header')['idempotency-key']), 200);
+  return c.json(await (await open(c.env, c.req.valid('param').dex, body.network)).addLiquidity(body, await idempotencyOf(c, body)), 200);
 };
 
 export const removeLiquidity: Handler<typeof routes.removeLiquidity> = async (c) => {
   const body = c.req.valid('json');
-  return c.json(await (await open(c.env, c.req.valid('param').dex, body.network)).removeLiquidity(body, c.req.valid('header')['idempotency-key']), 200);
+  return c.json(await (await open(c.env, c.req.valid('param').dex, body.network)).removeLiquidity(body, await idempotencyOf(c, body)), 200);
 };
 
 export const collectFees: Handler<typeof routes.collectFees> = async (c) => {
   const body = c.req.valid('json');
-  return c.json(await (await open(c.env, c.req.valid('param').dex, body.network)).collectFees(body, c.req.valid('header')['idempotency-key']), 200);
+  return c.json(await (await open(c.env, c.req.valid('param').dex, body.network)).collectFees(body, await idempotencyOf(c, body)), 200);
 };
 
 export const closePosition: Handler<typeof routes.closePosition> = async (c) => {
   const body = c.req.valid('json');
-  return c.json(await (await open(c.env, c.req.valid('param').dex, body.network)).closePosition(body, c.req.valid('header')['idempotency-key']), 200);
+  return c.json(await (await open(c.env, c.req.valid('param').dex, body.network)).closePosition(body, await idempotencyOf(c, body)), 200);
 };

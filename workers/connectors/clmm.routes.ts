@@ -1,5 +1,5 @@
 import { createRoute, z } from '@hono/zod-openapi';
-import { idempotencyHeader, json, jsonBody, rpcErrors } from '../../lib/openapi';
+import { idempotencyConflict, idempotencyHeader, json, jsonBody, rpcErrors } from '../../lib/openapi';
 import { CONNECTOR_REGISTRY } from '../../lib/connectors/registry';
 import { ExecuteSwapBodySchema, QuoteSwapQuerySchema, QuoteSwapSchema, SwapExecuteSchema } from '../../schemas/amm';
 import {
@@ -54,7 +54,7 @@ const send = <B extends z.ZodObject, R extends z.ZodType>(action: string, summar
     summary,
     description: sendDescription,
     request: { params, ...jsonBody(body), headers: idempotencyHeader },
-    responses: { 200: json(response, 'Sent and awaited; `data` once confirmed'), ...clmmErrors },
+    responses: { ...idempotencyConflict, 200: json(response, 'Sent and awaited; `data` once confirmed'), ...clmmErrors },
   });
 
 export const poolInfo = read('pool-info', 'Price (quote per base), tokens held, fee, tick and tick spacing of a pool', ClmmPoolInfoQuerySchema, ClmmPoolInfoSchema);

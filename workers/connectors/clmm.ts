@@ -1,10 +1,12 @@
 import { parseEvmAddress } from '../../lib/chains/address';
 import { createEvmClient, withRpc } from '../../lib/chains/ethereum/client';
 import type { Config } from '../../lib/config/store';
-import { requireClmm } from '../../lib/connectors/registry';
+import { requireClmm } from '../../lib/connectors/actions';
+import { requireConnector } from '../../lib/connectors/registry';
 import { resolvePair, type PairRequest } from '../../lib/connectors/resolvePair';
-import type { ClmmContext } from '../../lib/connectors/types';
+import type { ClmmContext, Wallet } from '../../lib/connectors/types';
 import { getDb } from '../../lib/db/client';
+import { runOnce, type IdempotentRequest } from '../../lib/idempotency';
 import { PoolList } from '../../lib/pools/registry';
 import { TokenList } from '../../lib/tokens/registry';
 import type { Amount, Side } from '../../schemas/amm';
@@ -25,16 +27,22 @@ type SwapRequest = PairRequest & { amount: Amount; side: Side; slippagePct?: num
  * failures mapped to 429/503.
  */
 export async function clmmRequest(env: ConnectorsEnv, config: Config, dex: string, networkName?: string) {
-  const network = config.network('ethereum', networkName);
+  const { chain } = requireConnector(dex);
+  const network = config.network(chain, networkName);
   const { actions, dex: deployment } = requireClmm(dex, network.name);
   const db = getDb(env);
-  const [tokens, pools] = await Promise.all([TokenList.load(db, config, 'ethereum', network.name), PoolList.load(db, 'ethereum', network.name)]);
+  const [tokens, pools] = await Promise.all([TokenList.load(db, config, chain, network.name), PoolList.load(db, chain, network.name)]);
   const listing = { connector: dex, type: 'clmm' } as const;
   const context: ClmmContext = { network, client: createEvmClient(network), tokens, dex: deployment, pools: pools.find(listing) };
   const pair = (request: PairRequest) => resolvePair(context, pools, listing, request);
-  const slippagePct = (given?: number) => given ?? (config.get(dex).slippagePct as number);
-  const wallet = (given?: string, idempotencyKey?: string) => signingWallet(env, network, parseEvmAddress(config.wallet('ethereum', given), 'walletAddress'), idempotencyKey);
+  const slippagePct = (given?: number) => given ?? config.connector(dex).slippagePct;
+  const wallet = (given?: string, idempotency?: IdempotentRequest) => signingWallet(env, network, parseEvmAddress(config.wallet(chain, given), 'walletAddress'), idempotency?.key);
   const rpc = <T>(work: () => Promise<T>) => withRpc(network, work);
+  /** Runs a request that signs, once per Idempotency-Key, with the wallet it names. */
+  const signed = <T>(given: string | undefined, idempotency: IdempotentRequest | undefined, work: (signer: Wallet) => Promise<T>) => {
+    const signer = wallet(given, idempotency);
+    return runOnce(env, { chain, network: network.name, address: signer.address }, idempotency, () => rpc(() => work(signer)));
+  };
   const swap = async (request: SwapRequest) => ({ ...(await pair(request)), amount: request.amount, side: request.side, slippagePct: slippagePct(request.slippagePct) });
   const range = async (request: RangeRequest) => ({ ...(await pair(request)), ...request });
   return {
@@ -44,20 +52,19 @@ export async function clmmRequest(env: ConnectorsEnv, config: Config, dex: strin
     positionsOwned: (request: Signed) => rpc(() => actions.positionsOwned(context, wallet(request.walletAddress).address)),
     quotePosition: (request: RangeRequest) => rpc(async () => actions.quotePosition(context, await range(request))),
     quoteSwap: (request: SwapRequest) => rpc(async () => actions.quoteSwap(context, await swap(request))),
-    executeSwap: (request: SwapRequest & Signed, idempotencyKey?: string) => {
-      const signer = wallet(request.walletAddress, idempotencyKey);
-      return rpc(async () => actions.executeSwap(context, { ...(await swap(request)), wallet: signer }));
-    },
-    openPosition: (request: RangeRequest & Signed & { slippagePct?: number }, idempotencyKey?: string) => {
-      const signer = wallet(request.walletAddress, idempotencyKey);
-      return rpc(async () => actions.openPosition(context, { ...(await range(request)), slippagePct: slippagePct(request.slippagePct), wallet: signer }));
-    },
-    addLiquidity: (request: PositionRequest & Amounts & { slippagePct?: number }, idempotencyKey?: string) =>
-      rpc(() => actions.addLiquidity(context, { ...request, slippagePct: slippagePct(request.slippagePct), wallet: wallet(request.walletAddress, idempotencyKey) })),
-    removeLiquidity: (request: PositionRequest & { percentageToRemove: number }, idempotencyKey?: string) =>
-      rpc(() => actions.removeLiquidity(context, { ...request, slippagePct: slippagePct(), wallet: wallet(request.walletAddress, idempotencyKey) })),
-    collectFees: (request: PositionRequest, idempotencyKey?: string) => rpc(() => actions.collectFees(context, { ...request, wallet: wallet(request.walletAddress, idempotencyKey) })),
-    closePosition: (request: PositionRequest, idempotencyKey?: string) =>
-      rpc(() => actions.closePosition(context, { ...request, slippagePct: slippagePct(), wallet: wallet(request.walletAddress, idempotencyKey) })),
+    executeSwap: (request: SwapRequest & Signed, idempotency?: IdempotentRequest) =>
+      signed(request.walletAddress, idempotency, async (signer) => actions.executeSwap(context, { ...(await swap(request)), wallet: signer })),
+    openPosition: (request: RangeRequest & Signed & { slippagePct?: number }, idempotency?: IdempotentRequest) =>
+      signed(request.walletAddress, idempotency, async (signer) =>
+        actions.openPosition(context, { ...(await range(request)), slippagePct: slippagePct(request.slippagePct), wallet: signer }),
+      ),
+    addLiquidity: (request: PositionRequest & Amounts & { slippagePct?: number }, idempotency?: IdempotentRequest) =>
+      signed(request.walletAddress, idempotency, (signer) => actions.addLiquidity(context, { ...request, slippagePct: slippagePct(request.slippagePct), wallet: signer })),
+    removeLiquidity: (request: PositionRequest & { percentageToRemove: number }, idempotency?: IdempotentRequest) =>
+      signed(request.walletAddress, idempotency, (signer) => actions.removeLiquidity(context, { ...request, slippagePct: slippagePct(), wallet: signer })),
+    collectFees: (request: PositionRequest, idempotency?: IdempotentRequest) =>
+      signed(request.walletAddress, idempotency, (signer) => actions.collectFees(context, { ...request, wallet: signer })),
+    closePosition: (request: PositionRequest, idempotency?: IdempotentRequest) =>
+      signed(request.walletAddress, idempotency, (signer) => actions.closePosition(context, { ...request, slippagePct: slippagePct(), wallet: signer })),
   };
 }

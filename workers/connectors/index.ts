@@ -1,5 +1,7 @@
 import { createWorkerApp } from '../../lib/app';
+import { sweepExpiredQuotes } from '../../lib/connectors/quoteStore';
 import { mountHealth } from '../../lib/health';
+import { log } from '../../lib/log';
 import * as ammHandlers from './amm.handlers';
 import * as ammRoutes from './amm.routes';
 import * as clmmHandlers from './clmm.handlers';
@@ -57,4 +59,10 @@ app
   .openapi(tradingClmmRoutes.collectFees, tradingClmmHandlers.collectFees)
   .openapi(tradingClmmRoutes.close, tradingClmmHandlers.close);
 
-export default app;
+export default {
+  fetch: app.fetch,
+  /** The Cron Trigger (wrangler.toml): expired router quotes are swept. */
+  async scheduled(_controller, env, ctx) {
+    ctx.waitUntil(sweepExpiredQuotes(env).then((swept) => log('info', 'swept expired quotes', { swept })));
+  },
+} satisfies ExportedHandler<ConnectorsEnv>;

@@ -32,7 +32,7 @@ function networkOf(config: Config, where: Where): { chain: Chain; network: strin
   const resolved = resolveChainNetwork(where);
   const chain = resolved.chain ?? (where.connector ? knownConnector(where.connector).chain : undefined);
   if (!chain) throw new BadRequestError('chain: required (or chainNetwork, or a connector)', 'VALIDATION_ERROR');
-  return { chain, network: config.network(chain as 'ethereum', resolved.network).name };
+  return { chain, network: config.network(chain, resolved.network).name };
 }
 
 async function poolsOf(env: ConnectorsEnv, where: Where) {

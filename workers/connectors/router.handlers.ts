@@ -1,6 +1,7 @@
 import type { RouteConfig } from '@hono/zod-openapi';
 import type { AppRouteHandler } from '../../lib/app';
 import { Config } from '../../lib/config/store';
+import { idempotencyOf } from '../../lib/idempotency';
 import type { ConnectorsEnv } from './env';
 import { routerRequest } from './router';
 import type * as routes from './router.routes';
@@ -21,11 +22,11 @@ export const quoteSwap: Handler<typeof routes.quoteSwap> = async (c) => {
 export const executeQuote: Handler<typeof routes.executeQuote> = async (c) => {
   const body = c.req.valid('json');
   const router = await open(c.env, c.req.valid('param').dex, body.network);
-  return c.json(await router.executeQuote(body, c.req.valid('header')['idempotency-key']), 200);
+  return c.json(await router.executeQuote(body, await idempotencyOf(c, body)), 200);
 };
 
 export const executeSwap: Handler<typeof routes.executeSwap> = async (c) => {
   const body = c.req.valid('json');
   const router = await open(c.env, c.req.valid('param').dex, body.network);
-  return c.json(await router.executeSwap(body, c.req.valid('header')['idempotency-key']), 200);
+  return c.json(await router.executeSwap(body, await idempotencyOf(c, body)), 200);
 };

@@ -1,5 +1,5 @@
 import { createRoute, z } from '@hono/zod-openapi';
-import { idempotencyHeader, json, jsonBody, rpcErrors } from '../../lib/openapi';
+import { idempotencyConflict, idempotencyHeader, json, jsonBody, rpcErrors } from '../../lib/openapi';
 import { CONNECTOR_REGISTRY } from '../../lib/connectors/registry';
 import { SwapExecuteSchema } from '../../schemas/amm';
 import { commonErrorResponses, errorResponse } from '../../schemas/errors';
@@ -37,7 +37,7 @@ export const executeQuote = createRoute({
   summary: 'Swap a stored quote with its route and limits, once',
   description: `${sent} An unknown, expired or already executed quote is a 400 \`Quote not found or expired\` (code QUOTE_NOT_FOUND, QUOTE_EXPIRED, QUOTE_USED); a quote refused before signing (no approval, no funds) stays usable.`,
   request: { params, ...jsonBody(ExecuteQuoteBodySchema), headers: idempotencyHeader },
-  responses: { 200: json(SwapExecuteSchema, 'Sent and awaited; `data` once confirmed'), ...errors },
+  responses: { ...idempotencyConflict, 200: json(SwapExecuteSchema, 'Sent and awaited; `data` once confirmed'), ...errors },
 });
 
 export const executeSwap = createRoute({
@@ -47,5 +47,5 @@ export const executeSwap = createRoute({
   summary: 'Quote the best route and swap it',
   description: `${routing} ${sent}`,
   request: { params, ...jsonBody(RouterExecuteSwapBodySchema), headers: idempotencyHeader },
-  responses: { 200: json(SwapExecuteSchema, 'Sent and awaited; `data` once confirmed'), ...errors },
+  responses: { ...idempotencyConflict, 200: json(SwapExecuteSchema, 'Sent and awaited; `data` once confirmed'), ...errors },
 });

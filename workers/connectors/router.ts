@@ -2,10 +2,12 @@ import { parseEvmAddress } from '../../lib/chains/address';
 import { createEvmClient, withRpc } from '../../lib/chains/ethereum/client';
 import type { Config } from '../../lib/config/store';
 import { postgresQuoteStore } from '../../lib/connectors/quoteStore';
-import { requireRouter } from '../../lib/connectors/registry';
+import { requireRouter } from '../../lib/connectors/actions';
+import { requireConnector } from '../../lib/connectors/registry';
 import { routerPair } from '../../lib/connectors/routerPair';
-import type { RouterContext, RouterSwapParameters } from '../../lib/connectors/types';
+import type { RouterContext, RouterSwapParameters, Wallet } from '../../lib/connectors/types';
 import { getDb } from '../../lib/db/client';
+import { runOnce, type IdempotentRequest } from '../../lib/idempotency';
 import { PoolList } from '../../lib/pools/registry';
 import { TokenList } from '../../lib/tokens/registry';
 import type { Amount, Side } from '../../schemas/amm';
@@ -22,35 +24,42 @@ type SwapRequest = { baseToken: string; quoteToken: string; amount: Amount; side
  * failures mapped to 429/503.
  */
 export async function routerRequest(env: ConnectorsEnv, config: Config, dex: string, networkName?: string) {
-  const network = config.network('ethereum', networkName);
+  const { chain } = requireConnector(dex);
+  const network = config.network(chain, networkName);
   const { actions, dex: deployment } = requireRouter(dex, network.name);
   const db = getDb(env);
-  const [tokens, pools] = await Promise.all([TokenList.load(db, config, 'ethereum', network.name), PoolList.load(db, 'ethereum', network.name)]);
+  const [tokens, pools] = await Promise.all([TokenList.load(db, config, chain, network.name), PoolList.load(db, chain, network.name)]);
   const context: RouterContext = {
     network,
     client: createEvmClient(network),
     tokens,
     dex: deployment,
     pools: pools.find({ connector: dex }),
-    quotes: postgresQuoteStore(env, { connector: deployment.spender, chain: 'ethereum', network: network.name }),
+    quotes: postgresQuoteStore(env, { connector: deployment.spender, chain, network: network.name }),
   };
   const swap = (request: SwapRequest): RouterSwapParameters => ({
     ...routerPair(context, request.baseToken, request.quoteToken),
     amount: request.amount,
     side: request.side,
-    slippagePct: request.slippagePct ?? (config.get(dex).slippagePct as number),
+    slippagePct: request.slippagePct ?? config.connector(dex).slippagePct,
   });
-  const wallet = (given?: string, idempotencyKey?: string) => signingWallet(env, network, parseEvmAddress(config.wallet('ethereum', given), 'walletAddress'), idempotencyKey);
+  const wallet = (given?: string, idempotency?: IdempotentRequest) => signingWallet(env, network, parseEvmAddress(config.wallet(chain, given), 'walletAddress'), idempotency?.key);
   const rpc = <T>(work: () => Promise<T>) => withRpc(network, work);
+  const once = <T>(signer: Wallet, idempotency: IdempotentRequest | undefined, work: () => Promise<T>) =>
+    runOnce(env, { chain, network: network.name, address: signer.address }, idempotency, () => rpc(work));
   return {
     quoteSwap: (request: SwapRequest) =>
       rpc(() => actions.quoteSwap(context, { ...swap(request), walletAddress: request.walletAddress === undefined ? undefined : parseEvmAddress(request.walletAddress, 'walletAddress') })),
-    executeSwap: (request: SwapRequest, idempotencyKey?: string) => {
-      const signer = wallet(request.walletAddress, idempotencyKey);
-      return rpc(() => actions.executeSwap(context, { ...swap(request), wallet: signer }));
+    executeSwap: (request: SwapRequest, idempotency?: IdempotentRequest) => {
+      const signer = wallet(request.walletAddress, idempotency);
+      return once(signer, idempotency, () => actions.executeSwap(context, { ...swap(request), wallet: signer }));
     },
     /** Without `walletAddress`, the quote's wallet signs, else the chain's default wallet. */
-    executeQuote: (request: { quoteId: string; walletAddress?: string }, idempotencyKey?: string) =>
-      rpc(() => actions.executeQuote(context, { quoteId: request.quoteId, idempotencyKey, wallet: (quotedFor) => wallet(request.walletAddress ?? quotedFor, idempotencyKey) })),
+    executeQuote: async (request: { quoteId: string; walletAddress?: string }, idempotency?: IdempotentRequest) => {
+      const signer = wallet(request.walletAddress ?? (await context.quotes.walletFor(request.quoteId)), idempotency);
+      return once(signer, idempotency, () =>
+        actions.executeQuote(context, { quoteId: request.quoteId, idempotencyKey: idempotency?.key, wallet: (quotedFor) => wallet(request.walletAddress ?? quotedFor, idempotency) }),
+      );
+    },
   };
 }

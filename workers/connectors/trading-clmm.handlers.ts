@@ -2,6 +2,7 @@ import type { RouteConfig } from '@hono/zod-openapi';
 import type { AppRouteHandler } from '../../lib/app';
 import { resolveChainNetwork } from '../../lib/chains/chain-network';
 import { Config } from '../../lib/config/store';
+import { idempotencyOf } from '../../lib/idempotency';
 import { CONNECTOR_REGISTRY } from '../../lib/connectors/registry';
 import { BadRequestError } from '../../lib/errors';
 import { clmmRequest } from './clmm';
@@ -41,25 +42,25 @@ export const quotePosition: Handler<typeof routes.quotePosition> = async (c) => 
 
 export const open: Handler<typeof routes.open> = async (c) => {
   const body = c.req.valid('json');
-  return c.json(await (await tradingClmm(c.env, body)).openPosition(body, c.req.valid('header')['idempotency-key']), 200);
+  return c.json(await (await tradingClmm(c.env, body)).openPosition(body, await idempotencyOf(c, body)), 200);
 };
 
 export const add: Handler<typeof routes.add> = async (c) => {
   const body = c.req.valid('json');
-  return c.json(await (await tradingClmm(c.env, body)).addLiquidity(body, c.req.valid('header')['idempotency-key']), 200);
+  return c.json(await (await tradingClmm(c.env, body)).addLiquidity(body, await idempotencyOf(c, body)), 200);
 };
 
 export const remove: Handler<typeof routes.remove> = async (c) => {
   const body = c.req.valid('json');
-  return c.json(await (await tradingClmm(c.env, body)).removeLiquidity(body, c.req.valid('header')['idempotency-key']), 200);
+  return c.json(await (await tradingClmm(c.env, body)).removeLiquidity(body, await idempotencyOf(c, body)), 200);
 };
 
 export const collectFees: Handler<typeof routes.collectFees> = async (c) => {
   const body = c.req.valid('json');
-  return c.json(await (await tradingClmm(c.env, body)).collectFees(body, c.req.valid('header')['idempotency-key']), 200);
+  return c.json(await (await tradingClmm(c.env, body)).collectFees(body, await idempotencyOf(c, body)), 200);
 };
 
 export const close: Handler<typeof routes.close> = async (c) => {
   const body = c.req.valid('json');
-  return c.json(await (await tradingClmm(c.env, body)).closePosition(body, c.req.valid('header')['idempotency-key']), 200);
+  return c.json(await (await tradingClmm(c.env, body)).closePosition(body, await idempotencyOf(c, body)), 200);
 };

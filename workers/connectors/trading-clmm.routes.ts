@@ -1,5 +1,5 @@
 import { createRoute, z } from '@hono/zod-openapi';
-import { idempotencyHeader, json, jsonBody } from '../../lib/openapi';
+import { idempotencyConflict, idempotencyHeader, json, jsonBody } from '../../lib/openapi';
 import {
   ClmmAddLiquiditySchema,
   ClmmPoolInfoSchema,
@@ -37,7 +37,7 @@ const send = <B extends z.ZodObject, R extends z.ZodType>(action: string, summar
     summary,
     description: `${dispatch} ${sendDescription}`,
     request: { ...jsonBody(body), headers: idempotencyHeader },
-    responses: { 200: json(response, 'Sent and awaited; `data` once confirmed'), ...clmmErrors },
+    responses: { ...idempotencyConflict, 200: json(response, 'Sent and awaited; `data` once confirmed'), ...clmmErrors },
   });
 
 export const poolInfo = read('pool-info', 'CLMM pool info on any connector', TradingPoolInfoQuerySchema, ClmmPoolInfoSchema);

@@ -3,6 +3,7 @@ import type { AppRouteHandler } from '../../lib/app';
 import { resolveChainNetwork } from '../../lib/chains/chain-network';
 import type { Chain } from '../../lib/config/networks';
 import { Config } from '../../lib/config/store';
+import { idempotencyOf } from '../../lib/idempotency';
 import { CONNECTOR_REGISTRY } from '../../lib/connectors/registry';
 import { BadRequestError } from '../../lib/errors';
 import { ammRequest } from './amm';
@@ -23,7 +24,7 @@ const SWAP_SCHEMAS = { amm: ammRequest, clmm: clmmRequest, router: routerRequest
 async function swapSchema(env: ConnectorsEnv, request: { chainNetwork: string; connector?: string }) {
   const { chain, network } = resolveChainNetwork(request) as { chain: Chain; network: string };
   const config = await Config.load(env);
-  const provider = request.connector ?? config.network(chain as 'ethereum', network).swapProvider ?? '';
+  const provider = request.connector ?? config.network(chain, network).swapProvider ?? '';
   const [dex, type] = provider.split('/');
   const connector = CONNECTOR_REGISTRY[dex];
   if (!(type in SWAP_SCHEMAS) || connector?.chain !== chain || !connector[type as keyof typeof SWAP_SCHEMAS]) {
@@ -40,5 +41,5 @@ export const quote: Handler<typeof routes.quote> = async (c) => {
 
 export const execute: Handler<typeof routes.execute> = async (c) => {
   const body = c.req.valid('json');
-  return c.json(await (await swapSchema(c.env, body)).executeSwap(body, c.req.valid('header')['idempotency-key']), 200);
+  return c.json(await (await swapSchema(c.env, body)).executeSwap(body, await idempotencyOf(c, body)), 200);
 };

@@ -1,5 +1,5 @@
 import { createRoute } from '@hono/zod-openapi';
-import { idempotencyHeader, json, jsonBody, rpcErrors } from '../../lib/openapi';
+import { idempotencyConflict, idempotencyHeader, json, jsonBody, rpcErrors } from '../../lib/openapi';
 import { commonErrorResponses, errorResponse } from '../../schemas/errors';
 import { ChainExecuteSwapSchema, ChainQuoteSwapSchema, TradingSwapBodySchema, TradingSwapQuerySchema } from '../../schemas/trading';
 
@@ -26,5 +26,5 @@ export const execute = createRoute({
   summary: 'Quote and swap on any connector (simulated first)',
   description: `${dispatch} A swap that would revert is refused with a 400 and costs nothing.`,
   request: { ...jsonBody(TradingSwapBodySchema), headers: idempotencyHeader },
-  responses: { 200: json(ChainExecuteSwapSchema, 'Sent and awaited; `data` once confirmed'), 404: errorResponse('Unknown token, or no pool for the pair'), ...rpcErrors, ...commonErrorResponses },
+  responses: { ...idempotencyConflict, 200: json(ChainExecuteSwapSchema, 'Sent and awaited; `data` once confirmed'), 404: errorResponse('Unknown token, or no pool for the pair'), ...rpcErrors, ...commonErrorResponses },
 });

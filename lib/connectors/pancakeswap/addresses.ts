@@ -1,4 +1,4 @@
-import type { AmmContracts, ClmmContracts, RouterContracts } from '../types';
+import type { AmmContracts, ClmmContracts, RouterContracts } from '../spec';
 
 /**
  * PancakeSwap V2 Factory and Router by Gateway network name: `FACTORY_ADDRESS_MAP` of

@@ -1,6 +1,6 @@
 import { isAddressEqual, type Address } from 'viem';
 import { localnetContracts } from '../../chains/ethereum/localnet';
-import type { AmmContracts, ClmmContracts, RouterContracts } from '../types';
+import type { AmmContracts, ClmmContracts, RouterContracts } from '../spec';
 import sdkAddresses from './addresses.json';
 
 /**

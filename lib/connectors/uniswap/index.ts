@@ -1,10 +1,7 @@
 import { localnetTokens, localnetUniswapV2Pairs, localnetUniswapV3Pools } from '../../chains/ethereum/localnet';
-import type { ConnectorDefinition } from '../types';
+import type { ConnectorSpec } from '../spec';
 import type { PoolType, ShippedPool } from '../../../schemas/pools';
 import { UNISWAP_ROUTER, UNISWAP_V2, UNISWAP_V3, UNISWAP_V3_POOL_INIT_CODE_HASH } from './addresses';
-import { uniswapV2Amm } from './amm';
-import { uniswapV3Clmm } from './clmm';
-import { swapRouter02 } from './router';
 
 const localnetToken = (symbol: string) => localnetTokens.find((token) => token.symbol === symbol)!;
 
@@ -29,12 +26,12 @@ const localnetPools: ShippedPool[] = [...listed('amm', localnetUniswapV2Pairs), 
 /** Uniswap V2 pairs charge 0.3%, in Router02 and in SwapRouter02 alike. */
 const V2_FEE_BPS = 30n;
 
-export const uniswap: ConnectorDefinition = {
+export const uniswap: ConnectorSpec = {
   chain: 'ethereum',
   // Gateway's uniswap.yml default.
   config: { slippagePct: 2 },
-  amm: { actions: uniswapV2Amm, feeBps: V2_FEE_BPS, networks: UNISWAP_V2 },
-  clmm: { actions: uniswapV3Clmm, poolInitCodeHash: UNISWAP_V3_POOL_INIT_CODE_HASH, networks: UNISWAP_V3 },
-  router: { actions: swapRouter02, v2FeeBps: V2_FEE_BPS, networks: UNISWAP_ROUTER },
+  amm: { feeBps: V2_FEE_BPS, networks: UNISWAP_V2 },
+  clmm: { poolInitCodeHash: UNISWAP_V3_POOL_INIT_CODE_HASH, networks: UNISWAP_V3 },
+  router: { v2FeeBps: V2_FEE_BPS, networks: UNISWAP_ROUTER },
   pools: { localnet: localnetPools },
 };

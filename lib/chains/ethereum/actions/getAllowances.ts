@@ -1,11 +1,11 @@
 import { erc20Abi, formatUnits, type Address, type PublicClient } from 'viem';
-import type { Token } from '../../../../schemas/tokens';
+import type { EvmToken } from '../../types';
 import { throwTransportFailure } from '../client';
 
 export type GetAllowancesParameters = {
   owner: Address;
   spender: Address;
-  tokens: Token[];
+  tokens: EvmToken[];
 };
 
 /** Allowances in human units, by symbol, as strings (Gateway's shape). */
@@ -16,7 +16,7 @@ export async function getAllowances(client: PublicClient, { owner, spender, toke
   const results = await client.multicall({
     batchSize: 0,
     allowFailure: true,
-    contracts: tokens.map((token) => ({ address: token.address as Address, abi: erc20Abi, functionName: 'allowance', args: [owner, spender] }) as const),
+    contracts: tokens.map((token) => ({ address: token.address, abi: erc20Abi, functionName: 'allowance', args: [owner, spender] }) as const),
   });
   throwTransportFailure(results);
   return Object.fromEntries(

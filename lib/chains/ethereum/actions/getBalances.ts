@@ -1,6 +1,6 @@
 import { erc20Abi, formatUnits, multicall3Abi, type Address, type ContractFunctionParameters, type PublicClient } from 'viem';
 import { NotFoundError } from '../../../errors';
-import type { Token } from '../../../../schemas/tokens';
+import type { EvmToken } from '../../types';
 import { MULTICALL3_ADDRESS, throwTransportFailure } from '../client';
 
 export type GetBalancesParameters = {
@@ -9,7 +9,7 @@ export type GetBalancesParameters = {
   /** Native currency symbol, reported first. */
   nativeSymbol: string;
   /** Tokens from the network's list. */
-  tokens: Token[];
+  tokens: EvmToken[];
   /** Token addresses outside the list: their symbol and decimals are read in the same batch. */
   unlisted?: Address[];
 };
@@ -24,7 +24,7 @@ export type GetBalancesReturnType = Record<string, number>;
 export async function getBalances(client: PublicClient, { owner, nativeSymbol, tokens, unlisted = [] }: GetBalancesParameters): Promise<GetBalancesReturnType> {
   const contracts: ContractFunctionParameters[] = [
     { address: MULTICALL3_ADDRESS, abi: multicall3Abi, functionName: 'getEthBalance', args: [owner] },
-    ...tokens.map((token) => ({ address: token.address as Address, abi: erc20Abi, functionName: 'balanceOf', args: [owner] })),
+    ...tokens.map((token) => ({ address: token.address, abi: erc20Abi, functionName: 'balanceOf', args: [owner] })),
     ...unlisted.flatMap((address) => [
       { address, abi: erc20Abi, functionName: 'balanceOf', args: [owner] },
       { address, abi: erc20Abi, functionName: 'decimals' },

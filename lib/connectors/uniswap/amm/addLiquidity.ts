@@ -1,4 +1,4 @@
-import { encodeFunctionData, formatUnits, type Address } from 'viem';
+import { encodeFunctionData, formatUnits } from 'viem';
 import { parseAmount } from '../../../chains/amount';
 import type { AddLiquidity } from '../../../../schemas/amm';
 import { requireFunds } from '../../funds';
@@ -18,7 +18,7 @@ export async function addLiquidity(context: AmmContext, parameters: AddLiquidity
   const { dex, client } = context;
   const { wallet, base, quote, pool, slippagePct } = parameters;
   const owner = wallet.address;
-  const [baseAddress, quoteAddress] = [base.address as Address, quote.address as Address];
+  const [baseAddress, quoteAddress] = [base.address, quote.address];
   const state = await readPair(context, parameters, [
     read.blockTimestamp(),
     read.balance(baseAddress, owner),

@@ -1,4 +1,4 @@
-import { encodeFunctionData, type Address } from 'viem';
+import { encodeFunctionData } from 'viem';
 import type { SwapExecute } from '../../../../schemas/amm';
 import { requireFunds } from '../../funds';
 import { DEADLINE_SECONDS, read } from '../../reads';
@@ -20,14 +20,14 @@ export async function executeSwap(context: AmmContext, parameters: SwapParameter
   const owner = wallet.address;
   const state = await readPair(context, parameters, [
     read.blockTimestamp(),
-    read.balance(tokenIn.address as Address, owner),
-    read.allowance(tokenIn.address as Address, owner, dex.router),
+    read.balance(tokenIn.address, owner),
+    read.allowance(tokenIn.address, owner, dex.router),
   ]);
   const [now, balance, allowance] = state.values;
   const swap = quoteFromReserves(dex, parameters, state);
   requireFunds(tokenIn, swap.maxAmountIn, { balance, allowance }, { alias: dex.spender, address: dex.router });
 
-  const path = [swap.tokenIn.address as Address, swap.tokenOut.address as Address];
+  const path = [swap.tokenIn.address, swap.tokenOut.address];
   const deadline = now + DEADLINE_SECONDS;
   const data =
     parameters.side === 'SELL'

@@ -5,7 +5,7 @@ import { BadRequestError, NotFoundError } from '../../../errors';
 import { poolTokensAbi } from '../../poolTokens';
 import { priceImpactPct, swapDirection, swapLimits, type SwapQuote } from '../../quote';
 import { uintValues, type UintRead } from '../../reads';
-import type { Token } from '../../../../schemas/tokens';
+import type { EvmToken } from '../../../chains/types';
 import type { AmmContext, AmmDeployment, PoolPair, SwapParameters } from '../../types';
 import { pairAbi } from './abi';
 
@@ -39,13 +39,13 @@ export async function readPair(context: AmmContext, pair: PoolPair, reads: UintR
     throw new NotFoundError(`Pool ${pair.pool} not found on ${context.dex.spender} (ethereum-${context.network.name}): not a V2 pair`, 'POOL_NOT_FOUND');
   }
   const tokens = [token0.result, token1.result] as Address[];
-  const holds = (token: Token) => tokens.some((held) => isAddressEqual(held, token.address as Address));
-  if (!holds(pair.base) || !holds(pair.quote) || isAddressEqual(pair.base.address as Address, pair.quote.address as Address)) {
+  const holds = (token: EvmToken) => tokens.some((held) => isAddressEqual(held, token.address));
+  if (!holds(pair.base) || !holds(pair.quote) || isAddressEqual(pair.base.address, pair.quote.address)) {
     throw new BadRequestError(`Pool ${pair.pool} holds ${tokens.join('/')}, not ${pair.base.symbol}/${pair.quote.symbol}`, 'POOL_TOKEN_MISMATCH');
   }
   const values = uintValues(extra);
   const [reserve0, reserve1] = reserves.result as readonly [bigint, bigint, number];
-  const baseIs0 = isAddressEqual(pair.base.address as Address, tokens[0]);
+  const baseIs0 = isAddressEqual(pair.base.address, tokens[0]);
   return { reserveBase: baseIs0 ? reserve0 : reserve1, reserveQuote: baseIs0 ? reserve1 : reserve0, values };
 }
 

@@ -1,4 +1,4 @@
-import { encodeFunctionData, formatUnits, type Address } from 'viem';
+import { encodeFunctionData, formatUnits } from 'viem';
 import { approveRequest } from '../../../chains/ethereum/actions/transactions';
 import { BadRequestError } from '../../../errors';
 import type { RemoveLiquidity } from '../../../../schemas/amm';
@@ -35,7 +35,7 @@ export async function removeLiquidity(context: AmmContext, parameters: RemoveLiq
   const data = encodeFunctionData({
     abi: router02Abi,
     functionName: 'removeLiquidity',
-    args: [base.address as Address, quote.address as Address, liquidity, baseMin, quoteMin, owner, now + DEADLINE_SECONDS],
+    args: [base.address, quote.address, liquidity, baseMin, quoteMin, owner, now + DEADLINE_SECONDS],
   });
   const outcome = await wallet.send({ to: dex.router, data }, 'remove-liquidity');
   if (outcome.status !== 1) return { signature: outcome.hash, status: outcome.status };

@@ -1,4 +1,4 @@
-import { encodeFunctionData, type Address } from 'viem';
+import { encodeFunctionData } from 'viem';
 import { BadRequestError } from '../../../errors';
 import type { SwapExecute } from '../../../../schemas/amm';
 import { requireFunds } from '../../funds';
@@ -20,12 +20,12 @@ export async function executeSwap(context: ClmmContext, parameters: SwapParamete
   const router = dex.swapRouter;
   if (!router) throw new BadRequestError(`${dex.spender} has no SwapRouter on ethereum-${network.name}: swap through its router schema instead`, 'UNSUPPORTED_NETWORK');
   const owner = wallet.address;
-  const tokenIn = (parameters.side === 'SELL' ? base : quote).address as Address;
+  const tokenIn = (parameters.side === 'SELL' ? base : quote).address;
   const { swap, fee, values } = await quoteOnPool(context, parameters, [read.blockTimestamp(), read.balance(tokenIn, owner), read.allowance(tokenIn, owner, router)]);
   const [now, balance, allowance] = values;
   requireFunds(swap.tokenIn, swap.maxAmountIn, { balance, allowance }, { alias: dex.swapSpender, address: router });
 
-  const common = { tokenIn, tokenOut: swap.tokenOut.address as Address, fee, recipient: owner, deadline: now + DEADLINE_SECONDS, sqrtPriceLimitX96: 0n };
+  const common = { tokenIn, tokenOut: swap.tokenOut.address, fee, recipient: owner, deadline: now + DEADLINE_SECONDS, sqrtPriceLimitX96: 0n };
   const data =
     parameters.side === 'SELL'
       ? encodeFunctionData({ abi: swapRouterAbi, functionName: 'exactInputSingle', args: [{ ...common, amountIn: swap.amountIn, amountOutMinimum: swap.minAmountOut }] })

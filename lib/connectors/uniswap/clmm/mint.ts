@@ -45,7 +45,7 @@ export function mintAmounts(pool: PriceState, range: TickRange, pair: Orientatio
 
 /** The wallet's balance and allowance to the position manager of base then quote, to read with the pool. */
 export function mintFundsReads(context: ClmmContext, pair: Pick<Orientation, 'base' | 'quote'>, owner: Address): UintRead[] {
-  return [pair.base, pair.quote].flatMap((token) => [read.balance(token.address as Address, owner), read.allowance(token.address as Address, owner, context.dex.positionManager)]);
+  return [pair.base, pair.quote].flatMap((token) => [read.balance(token.address, owner), read.allowance(token.address, owner, context.dex.positionManager)]);
 }
 
 /** Refuses, before anything is signed, a mint the wallet cannot fund or has not approved; `held` are `mintFundsReads`' values. */

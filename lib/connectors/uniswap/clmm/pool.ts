@@ -67,7 +67,7 @@ export async function readPool(context: ClmmContext, pool: Address, options: { r
 export function orient(state: PoolState, pair: PoolPair): Orientation {
   const { base, quote } = pair;
   const is = (token: Address, held: Address) => isAddressEqual(token, held);
-  const [baseAddress, quoteAddress] = [base.address as Address, quote.address as Address];
+  const [baseAddress, quoteAddress] = [base.address, quote.address];
   const baseIs0 = is(baseAddress, state.token0) && is(quoteAddress, state.token1);
   if (!baseIs0 && !(is(baseAddress, state.token1) && is(quoteAddress, state.token0))) {
     throw new BadRequestError(`Pool ${state.pool} holds ${state.token0}/${state.token1}, not ${base.symbol}/${quote.symbol}`, 'POOL_TOKEN_MISMATCH');

@@ -1,5 +1,5 @@
 import { BadRequestError } from '../../../errors';
-import type { Token } from '../../../../schemas/tokens';
+import type { EvmToken } from '../../../chains/types';
 import { integerSqrt, nearestUsableTick, Q96, sqrtRatioAtTick, tickAtSqrtRatio } from './tickMath';
 
 // Pools price token1 per token0 in base units; clients read quote per base in human units. Both
@@ -7,8 +7,8 @@ import { integerSqrt, nearestUsableTick, Q96, sqrtRatioAtTick, tickAtSqrtRatio }
 
 /** How a pool's tokens map to the client's pair. */
 export interface Orientation {
-  base: Token;
-  quote: Token;
+  base: EvmToken;
+  quote: EvmToken;
   /** The base is the pool's token0. */
   baseIs0: boolean;
 }

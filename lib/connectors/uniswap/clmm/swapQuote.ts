@@ -1,4 +1,4 @@
-import type { Address, ContractFunctionParameters } from 'viem';
+import type { ContractFunctionParameters } from 'viem';
 import { parseAmount } from '../../../chains/amount';
 import { throwTransportFailure } from '../../../chains/ethereum/client';
 import { BadRequestError } from '../../../errors';
@@ -20,7 +20,7 @@ export async function quoteOnPool(context: ClmmContext, parameters: SwapParamete
   const { baseIs0 } = orient(state, parameters);
   const { tokenIn, tokenOut, exactIn } = swapDirection(side, base, parameters.quote);
   const amount = parseAmount(parameters.amount, base.decimals);
-  const route = { tokenIn: tokenIn.address as Address, tokenOut: tokenOut.address as Address, fee: state.fee, sqrtPriceLimitX96: 0n };
+  const route = { tokenIn: tokenIn.address, tokenOut: tokenOut.address, fee: state.fee, sqrtPriceLimitX96: 0n };
   const quoter: ContractFunctionParameters = exactIn
     ? { address: context.dex.quoterV2, abi: quoterV2Abi, functionName: 'quoteExactInputSingle', args: [{ ...route, amountIn: amount }] }
     : { address: context.dex.quoterV2, abi: quoterV2Abi, functionName: 'quoteExactOutputSingle', args: [{ ...route, amount }] };

@@ -45,13 +45,13 @@ export async function bestRoute(context: RouterContext, parameters: RouterSwapPa
     ...swapLimits(side, amountIn, exactIn ? amountOut : amount, slippagePct),
     priceImpactPct: impact,
     legs,
-    routePath: routePath(context, [tokenIn.address as Address, ...legs.map((leg) => leg.tokenOut)]),
+    routePath: routePath(context, [tokenIn.address, ...legs.map((leg) => leg.tokenOut)]),
   });
   // Gateway answers a token against itself (ETH/WETH, USDC/USDC) at price 1, with nothing to route.
   if (tokenIn.address.toLowerCase() === tokenOut.address.toLowerCase()) return { quote: routeOf([], amount, amount, 0), values: [] };
 
   const pair = `${base.symbol}-${quote.symbol} on ${context.dex.spender} (ethereum-${context.network.name})`;
-  const routes = candidateRoutes(context.pools, tokenIn.address as Address, tokenOut.address as Address, { exactIn, v2Pairs: context.dex.v2FeeBps !== undefined });
+  const routes = candidateRoutes(context.pools, tokenIn.address, tokenOut.address, { exactIn, v2Pairs: context.dex.v2FeeBps !== undefined });
   if (routes.length === 0) throw new NotFoundError(`No route found for ${pair}: no listed pool connects them directly or through one token`, 'ROUTE_NOT_FOUND');
 
   const states = await readPoolStates(context, routes, reads);

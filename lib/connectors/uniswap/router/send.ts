@@ -1,7 +1,7 @@
 import type { Address } from 'viem';
 import { BadRequestError } from '../../../errors';
 import type { SwapExecute } from '../../../../schemas/amm';
-import type { Token } from '../../../../schemas/tokens';
+import type { EvmToken } from '../../../chains/types';
 import { requireFunds } from '../../funds';
 import { DEADLINE_SECONDS, read, type UintRead } from '../../reads';
 import { swapResult } from '../../swapResult';
@@ -9,8 +9,8 @@ import type { RouteQuote, RouterContext, Wallet } from '../../types';
 import { swapCall } from './swapCall';
 
 /** What a swap reads beside its quote, in this order: the block time, the wallet's balance and its allowance to the router. */
-export function walletReads(context: RouterContext, tokenIn: Token, owner: Address): UintRead[] {
-  const token = tokenIn.address as Address;
+export function walletReads(context: RouterContext, tokenIn: EvmToken, owner: Address): UintRead[] {
+  const token = tokenIn.address;
   return [read.blockTimestamp(), read.balance(token, owner), read.allowance(token, owner, context.dex.router)];
 }
 

@@ -1,4 +1,4 @@
-import { BadRequestError } from '../errors';
+import { BadRequestError, quoteInput } from '../errors';
 import type { Chain } from '../config/networks';
 
 /**
@@ -11,7 +11,7 @@ export function resolveChainNetwork(input: { chain?: Chain; network?: string; ch
   const chain = input.chainNetwork.slice(0, dash) as Chain;
   const network = input.chainNetwork.slice(dash + 1);
   if ((input.chain && input.chain !== chain) || (input.network && input.network !== network)) {
-    throw new BadRequestError(`chainNetwork '${input.chainNetwork}' contradicts chain/network '${input.chain}/${input.network}'`);
+    throw new BadRequestError(`chainNetwork ${quoteInput(input.chainNetwork)} contradicts chain/network ${quoteInput(`${input.chain}/${input.network}`)}`);
   }
   return { chain, network };
 }

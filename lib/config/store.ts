@@ -3,7 +3,7 @@ import type { z } from 'zod';
 import { getDb } from '../db/client';
 import { configOverrides } from '../db/schema';
 import type { RouterEnv } from '../env';
-import { BadRequestError, NotFoundError } from '../errors';
+import { BadRequestError, NotFoundError, quoteInput } from '../errors';
 import {
   ChainConfigSchema,
   ConnectorConfigSchema,
@@ -104,7 +104,7 @@ export class Config {
   get(namespace: string): Json {
     const values = this.values.get(namespace);
     const entry = this.table.get(namespace);
-    if (!values || !entry) throw new NotFoundError(`Namespace '${namespace}' not found`);
+    if (!values || !entry) throw new NotFoundError(`Namespace ${quoteInput(namespace)} not found`);
     return entry.chain ? { ...this.values.get(entry.chain), ...values } : values;
   }
 
@@ -136,14 +136,14 @@ export class Config {
   network(chain: Chain, network?: string) {
     const name = network ?? this.chain(chain).defaultNetwork;
     const values = this.values.get(`${chain}-${name}`);
-    if (!values) throw new BadRequestError(`Unknown network '${name}' for ${chain}; expected one of: ${this.networks(chain).join(', ')}`, 'UNKNOWN_NETWORK');
+    if (!values) throw new BadRequestError(`Unknown network ${quoteInput(name)} for ${chain}; expected one of: ${this.networks(chain).join(', ')}`, 'UNKNOWN_NETWORK');
     return { ...values, name };
   }
 
   /** Validates `value` at `path` against the namespace's schema and stores it; answers what was written. */
   async update(env: ConfigEnv, namespace: string, path: string, value: unknown): Promise<{ namespace: string; path: string; value: unknown }> {
     const entry = this.table.get(namespace);
-    if (!entry) throw new NotFoundError(`Namespace '${namespace}' not found`);
+    if (!entry) throw new NotFoundError(`Namespace ${quoteInput(namespace)} not found`);
     const keys = path.split('.');
     // A chain-level field sent to a chain-network namespace belongs to the chain (Gateway does the same).
     const target = entry.chain && keys[0] in ChainConfigSchema.shape ? entry.chain : namespace;

@@ -137,3 +137,18 @@ export const quotes = pgTable('quotes', {
   usedAt: timestamp('used_at', { withTimezone: true }),
   idempotencyKey: text('idempotency_key'),
 });
+
+/**
+ * Wrong `/wallet/show-private-key` passphrases per wallet in the current window, shared by every
+ * isolate: after a few the route answers 429 until the window ends.
+ */
+export const passphraseAttempts = pgTable(
+  'passphrase_attempts',
+  {
+    chain: text('chain').notNull(),
+    addressKey: text('address_key').notNull(),
+    attempts: integer('attempts').notNull(),
+    windowStart: timestamp('window_start', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (table) => [primaryKey({ columns: [table.chain, table.addressKey] })],
+);

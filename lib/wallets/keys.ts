@@ -14,6 +14,8 @@ export interface WalletKey {
 export function parsePrivateKey(chain: Chain, privateKey: string): WalletKey {
   const key = privateKey.trim();
   try {
+    // The longest key form is base58 of 64 bytes (88 characters): bound it before decoding.
+    if (key.length > 90) throw new Error('too long for a private key');
     if (chain === 'ethereum') {
       const hex = (key.startsWith('0x') ? key : `0x${key}`) as `0x${string}`;
       if (!/^0x[0-9a-fA-F]{64}$/.test(hex)) throw new Error('not 32 bytes of hex');

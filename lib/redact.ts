@@ -18,7 +18,6 @@ export function maskUrl(url: string): string {
   } catch {
     return url;
   }
-  if (!/^(https?|wss?):$/.test(parsed.protocol)) return url;
   if (parsed.username) parsed.username = MASK;
   if (parsed.password) parsed.password = MASK;
   parsed.pathname = parsed.pathname
@@ -32,7 +31,7 @@ export function maskUrl(url: string): string {
   return parsed.toString().replaceAll('%2A', '*');
 }
 
-const URL_IN_TEXT = /\b(?:https?|wss?):\/\/[^\s"'<>`]+/g;
+const URL_IN_TEXT = /\b[a-z][a-z0-9+.-]*:\/\/[^\s"'<>`]+/gi;
 
 /** Every URL inside free text (an error message) masked. */
 export function maskUrlsInText(text: string): string {

@@ -12,7 +12,7 @@ import {
   internalErrorBody,
   type FieldIssue,
 } from './errors';
-import { log } from './log';
+import { describeError, log } from './log';
 
 export const REQUEST_ID_HEADER = 'x-request-id';
 
@@ -41,6 +41,46 @@ const requestId: MiddlewareHandler<AppEnv<object>> = async (c, next) => {
   c.header(REQUEST_ID_HEADER, c.get('requestId'));
 };
 
+/** C0 controls but tab, LF and CR, and DEL: no field holds them, and Postgres refuses NUL outright (a 500 if it got there). */
+const CONTROL_CHARACTER = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
+
+/** The first string in `value` (walked without recursion: nesting depth is the client's) holding a control character. */
+function controlCharacterField(value: unknown, root: string): string | undefined {
+  const pending: [string, unknown][] = [[root, value]];
+  while (pending.length) {
+    const [path, item] = pending.pop()!;
+    if (typeof item === 'string') {
+      if (CONTROL_CHARACTER.test(item)) return path;
+    } else if (item && typeof item === 'object') {
+      for (const [key, child] of Object.entries(item)) {
+        const childPath = Array.isArray(item) ? `${path}.${key}` : key && path !== root ? `${path}.${key}` : key;
+        if (CONTROL_CHARACTER.test(key)) return childPath;
+        pending.push([childPath, child]);
+      }
+    }
+  }
+  return undefined;
+}
+
+/**
+ * Refuses control characters in query values and JSON bodies of every route at once, before any
+ * handler stores or looks them up (names, symbols, addresses all end in Postgres).
+ */
+const refuseControlCharacters: MiddlewareHandler<AppEnv<object>> = async (c, next) => {
+  const issues: FieldIssue[] = [];
+  for (const [name, values] of Object.entries(c.req.queries())) {
+    if (values.some((value) => CONTROL_CHARACTER.test(value)) || CONTROL_CHARACTER.test(name)) issues.push({ field: name.slice(0, 100), reason: 'must not contain control characters' });
+  }
+  if (/^application\/([\w.-]+\+)?json/i.test(c.req.header('content-type') ?? '')) {
+    // Malformed JSON is the validator's to report; only a parsed body is walked.
+    const body: unknown = await c.req.json().catch(() => undefined);
+    const field = controlCharacterField(body, 'body');
+    if (field) issues.push({ field: field.slice(0, 100), reason: 'must not contain control characters' });
+  }
+  if (issues.length) throw new ValidationError(issues);
+  await next();
+};
+
 function toHttpError(err: unknown): HttpError | undefined {
   if (err instanceof HttpError) return err;
   // Hono's own validators throw these for bodies that are not JSON at all.
@@ -57,8 +97,7 @@ export function renderError<Bindings extends object>(err: unknown, c: Context<Ap
   log('error', 'unhandled error', {
     requestId: id,
     path: c.req.path,
-    error: err instanceof Error ? `${err.name}: ${err.message}` : String(err),
-    stack: err instanceof Error ? err.stack : undefined,
+    ...describeError(err),
   });
   return c.json(internalErrorBody(id), 500);
 }
@@ -87,6 +126,7 @@ export function createApp<Bindings extends object>(): AppRouter<Bindings> {
  */
 export function createWorkerApp<Bindings extends object>(options: WorkerAppOptions): AppRouter<Bindings> {
   const app = createApp<Bindings>();
+  app.use('*', refuseControlCharacters);
   app.doc31('/openapi.json', {
     openapi: '3.1.0',
     info: { title: `Colibri ${options.name}`, version: '0.1.0', description: options.description },

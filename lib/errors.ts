@@ -1,4 +1,5 @@
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
+import { maskUrlsInText } from './redact';
 
 /**
  * An error that maps to one HTTP answer. Typed subclasses (`NotFoundError`, ...) carry the status;
@@ -50,6 +51,12 @@ export class ConflictError extends HttpError {
   }
 }
 
+export class PayloadTooLargeError extends HttpError {
+  constructor(message: string, code?: string) {
+    super(413, message, code);
+  }
+}
+
 export class TooManyRequestsError extends HttpError {
   constructor(message: string, code?: string, extra?: Record<string, unknown>) {
     super(429, message, code, extra);
@@ -60,6 +67,24 @@ export class ServiceUnavailableError extends HttpError {
   constructor(message: string, code?: string) {
     super(503, message, code);
   }
+}
+
+/** Characters of client input an error message quotes: enough to recognise it, never a megabyte echoed back. */
+export const QUOTED_INPUT_MAX = 100;
+
+/** Client input as an error message quotes it: `'value'`, cut to QUOTED_INPUT_MAX characters. */
+export function quoteInput(value: unknown): string {
+  const text = typeof value === 'string' ? value : JSON.stringify(value) ?? String(value);
+  return text.length > QUOTED_INPUT_MAX ? `'${text.slice(0, QUOTED_INPUT_MAX)}…' (${text.length} characters)` : `'${text}'`;
+}
+
+/** Longest message a response carries; a backstop for messages that embed input without quoteInput. */
+const MESSAGE_MAX = 1000;
+
+/** A message as a response carries it: bounded, and with any RPC key in a URL masked. */
+function clip(message: string): string {
+  const masked = maskUrlsInText(message);
+  return masked.length > MESSAGE_MAX ? `${masked.slice(0, MESSAGE_MAX)}…` : masked;
 }
 
 /** One field that failed validation: where it is and why. */
@@ -97,8 +122,8 @@ export function errorBody(error: HttpError, requestId?: string): ErrorBody {
     ...error.extra,
     statusCode: error.statusCode,
     error: error.errorName,
-    message: error.message,
-    detail: error.message,
+    message: clip(error.message),
+    detail: clip(error.message),
     ...(error.code ? { code: error.code } : {}),
     ...(error instanceof ValidationError ? { validation: error.issues } : {}),
     ...(requestId ? { requestId } : {}),

@@ -1,5 +1,8 @@
 import { z } from '@hono/zod-openapi';
 import { networkField, walletAddressField } from './chains';
+import { AmountSchema, decimalNumber } from './numbers';
+
+export { AmountSchema, type Amount } from './numbers';
 
 // Gateway's AMM (Uniswap V2-style) contract: src/schemas/amm-schema.ts, field names unchanged.
 
@@ -7,14 +10,9 @@ const network = networkField;
 const walletAddress = walletAddressField;
 const poolAddress = z.string().min(1).openapi({ example: '0xd5AB01462Da740594Beaf3AF32C12730d6D2DC38' });
 
-/** A human amount: a query string or a JSON number, parsed exactly against the token's decimals. */
-export const AmountSchema = z.union([z.string().min(1), z.number()]).openapi({ type: 'number', description: 'Human units (e.g. 0.1 WETH)', example: 0.1 });
-export const SlippagePctSchema = z.coerce
-  .number()
-  .min(0)
-  .max(100)
+export const SlippagePctSchema = decimalNumber(z.number().min(0, 'must be at least 0').max(100, 'must be at most 100'))
   .optional()
-  .openapi({ type: 'number', description: "0-100; defaults to the connector's slippagePct", example: 1 });
+  .openapi({ description: "0-100 (a JSON number, or a decimal string); defaults to the connector's slippagePct", example: 1 });
 export const SideSchema = z.enum(['BUY', 'SELL']).openapi({ description: 'SELL: exact amount of base in; BUY: exact amount of base out' });
 
 export const AmmPoolInfoQuerySchema = z.object({ network, poolAddress });
@@ -123,7 +121,7 @@ export const RemoveLiquidityBodySchema = z.object({
   network,
   walletAddress,
   poolAddress,
-  percentageToRemove: z.coerce.number().gt(0).max(100).openapi({ type: 'number', example: 50 }),
+  percentageToRemove: decimalNumber(z.number().gt(0, 'must be greater than 0').max(100, 'must be at most 100')).openapi({ description: '0-100, more than 0 (a JSON number, or a decimal string)', example: 50 }),
 });
 
 export const RemoveLiquiditySchema = transactionResult({ baseTokenAmountRemoved: z.number(), quoteTokenAmountRemoved: z.number() }).openapi('AmmRemoveLiquidity');
@@ -135,5 +133,4 @@ export type QuoteSwap = z.infer<typeof QuoteSwapSchema>;
 export type SwapExecute = z.infer<typeof SwapExecuteSchema>;
 export type AddLiquidity = z.infer<typeof AddLiquiditySchema>;
 export type RemoveLiquidity = z.infer<typeof RemoveLiquiditySchema>;
-export type Amount = z.infer<typeof AmountSchema>;
 export type Side = z.infer<typeof SideSchema>;

@@ -1,5 +1,6 @@
 import { z } from '@hono/zod-openapi';
 import { CHAINS } from '../lib/config/chains';
+import { AmountSchema } from './numbers';
 
 export const ChainSchema = z.enum(CHAINS).openapi({ example: 'ethereum' });
 
@@ -24,8 +25,6 @@ export const networkField = z.string().min(1).optional().openapi({ description: 
 /** The connector routes' name for the wallet (Gateway's `walletAddress`). */
 export const walletAddressField = z.string().min(1).optional().openapi({ description: "Defaults to the chain's defaultWallet" });
 export const addressField = z.string().min(1).optional().openapi({ description: "Defaults to the chain's defaultWallet", example: '0xf39Fd6e51aad88F6F4ce6aB8827279cffFb92266' });
-/** Gateway coerces numbers to strings for its string amounts; so do we. */
-export const amountString = z.union([z.string(), z.number()]).transform(String);
 
 export const NetworkQuerySchema = z.object({ network: networkField });
 
@@ -90,7 +89,7 @@ export const PollResponseSchema = z
   .openapi('PollResponse');
 
 export const WrapRequestSchema = z
-  .object({ network: networkField, address: addressField, amount: amountString.openapi({ type: 'string', example: '0.5' }) })
+  .object({ network: networkField, address: addressField, amount: AmountSchema.openapi({ example: '0.5' }) })
   .openapi('WrapRequest');
 
 export const WrapResponseSchema = z

@@ -1,6 +1,7 @@
 import { z } from '@hono/zod-openapi';
 import { AmountSchema, RemoveLiquidityBodySchema, SlippagePctSchema, transactionResult } from './amm';
 import { ChainNetworkSchema, networkField, walletAddressField } from './chains';
+import { decimalNumber } from './numbers';
 
 // Gateway's CLMM (Uniswap V3-style) contract: src/schemas/clmm-schema.ts, field names unchanged. On EVM
 // a position is an NFT of the DEX's position manager: `positionAddress` is its token id.
@@ -10,7 +11,7 @@ const walletAddress = walletAddressField;
 const poolAddress = z.string().min(1).openapi({ example: '0x94Eee1cb80924636B32fDF2c0b798080E32dB027' });
 const positionAddress = z.string().min(1).openapi({ description: "The position NFT's token id", example: '4' });
 const price = (example: number) =>
-  z.coerce.number().positive().openapi({ type: 'number', description: "Quote per base; rounded to the nearest tick of the pool's spacing", example });
+  decimalNumber(z.number().positive('must be greater than 0')).openapi({ description: "Quote per base (a JSON number, or a decimal string); rounded to the nearest tick of the pool's spacing", example });
 const amounts = {
   baseTokenAmount: AmountSchema.optional(),
   quoteTokenAmount: AmountSchema.optional().openapi({ description: 'At least one of the two; an omitted one follows from the other and the range' }),

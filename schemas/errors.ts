@@ -22,6 +22,7 @@ export const ErrorSchema = z
 export const commonErrorResponses = {
   400: { description: 'Invalid input: the field and the reason', content: { 'application/json': { schema: ErrorSchema } } },
   401: { description: 'Missing or wrong credentials', content: { 'application/json': { schema: ErrorSchema } } },
+  413: { description: 'Request body larger than the limit (MAX_BODY_BYTES, 1 MB by default)', content: { 'application/json': { schema: ErrorSchema } } },
   500: { description: 'Unexpected error (no details leave the server)', content: { 'application/json': { schema: ErrorSchema } } },
 } as const;
 

@@ -1,5 +1,6 @@
 import { z } from '@hono/zod-openapi';
-import { addressField, amountString, networkField } from './chains';
+import { addressField, networkField } from './chains';
+import { AmountSchema } from './numbers';
 
 const spender = z.string().min(1).openapi({
   description:
@@ -25,7 +26,10 @@ export const ApproveRequestSchema = z
     address: addressField,
     spender,
     token: z.string().min(1),
-    amount: amountString.optional().openapi({ description: 'Human units; empty or absent approves the maximum', type: 'string' }),
+    amount: z
+      .union([AmountSchema, z.literal('')])
+      .optional()
+      .openapi({ description: 'Human units (a JSON number or a decimal string); empty or absent approves the maximum' }),
   })
   .openapi('ApproveRequest');
 

@@ -1,5 +1,7 @@
 import { z } from '@hono/zod-openapi';
 import { ChainNetworkQuerySchema } from './chains';
+import { text } from './numbers';
+import { TOKEN_SYMBOL_MAX } from './tokens';
 
 // Gateway's pool lists (`conf/pools/<dex>.json` entries, PoolTemplate), one list per connector.
 
@@ -37,8 +39,8 @@ export const PoolAddBodySchema = ChainNetworkQuerySchema.extend({
   address: z.string().min(1),
   baseTokenAddress: z.string().min(1),
   quoteTokenAddress: z.string().min(1),
-  baseSymbol: z.string().min(1).optional().openapi({ description: 'Defaults to the token list symbol of baseTokenAddress' }),
-  quoteSymbol: z.string().min(1).optional(),
+  baseSymbol: text(TOKEN_SYMBOL_MAX).optional().openapi({ description: 'Defaults to the token list symbol of baseTokenAddress' }),
+  quoteSymbol: text(TOKEN_SYMBOL_MAX).optional(),
   feePct: z.number().min(0).max(100).optional().openapi({ description: "Omitted: read from the connector's pool-info" }),
 });
 

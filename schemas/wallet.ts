@@ -1,5 +1,6 @@
 import { z } from '@hono/zod-openapi';
-import { amountString, ChainSchema } from './chains';
+import { ChainSchema } from './chains';
+import { AmountSchema } from './numbers';
 
 export const WalletListSchema = z
   .array(z.object({ chain: z.string(), walletAddresses: z.array(z.string()), hardwareWalletAddresses: z.array(z.string()).optional() }))
@@ -29,7 +30,7 @@ export const TransferRequestSchema = z
     network: z.string().min(1).openapi({ example: 'localnet' }),
     address: z.string().min(1).openapi({ description: 'The sending wallet (one Colibri holds the key of)' }),
     toAddress: z.string().min(1),
-    amount: amountString.openapi({ type: 'string', description: 'Human units of the token (or native currency)', example: '0.1' }),
+    amount: AmountSchema.openapi({ description: 'Human units of the token (or native currency): a JSON number or a decimal string', example: '0.1' }),
     token: z.string().optional().openapi({ description: 'Symbol or address from the network token list; omit for the native currency', example: 'USDC' }),
   })
   .openapi('TransferRequest');

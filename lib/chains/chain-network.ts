@@ -1,4 +1,4 @@
-import { BadRequestError } from '../errors';
+import { BadRequestError, quoteInput } from '../errors';
 import { CHAINS, isChain, type Chain } from '../config/chains';
 
 /**
@@ -12,7 +12,7 @@ export function resolveChainNetwork(input: { chain?: Chain; network?: string; ch
   const network = input.chainNetwork.slice(dash + 1);
   if (!isChain(chain)) throw new BadRequestError(`chainNetwork: '${input.chainNetwork}' names no chain (${CHAINS.join(', ')})`, 'VALIDATION_ERROR');
   if ((input.chain && input.chain !== chain) || (input.network && input.network !== network)) {
-    throw new BadRequestError(`chainNetwork '${input.chainNetwork}' contradicts chain/network '${input.chain}/${input.network}'`);
+    throw new BadRequestError(`chainNetwork ${quoteInput(input.chainNetwork)} contradicts chain/network ${quoteInput(`${input.chain}/${input.network}`)}`);
   }
   return { chain, network };
 }

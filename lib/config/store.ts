@@ -3,7 +3,7 @@ import type { z } from 'zod';
 import { getDb } from '../db/client';
 import { configOverrides } from '../db/schema';
 import type { RouterEnv } from '../env';
-import { BadRequestError, NotFoundError } from '../errors';
+import { BadRequestError, NotFoundError, quoteInput } from '../errors';
 import { CONNECTOR_REGISTRY } from '../connectors/registry';
 import { ChainConfigSchema, ConnectorConfigSchema, ServerConfigSchema, type ChainConfig, type ConnectorConfig } from '../../schemas/config';
 import { CHAIN_CONFIG, CHAINS, WALLET_PLACEHOLDER, type Chain, type NetworkOf } from './networks';
@@ -95,7 +95,7 @@ export class Config {
   get(namespace: string): Json {
     const values = this.values.get(namespace);
     const entry = this.table.get(namespace);
-    if (!values || !entry) throw new NotFoundError(`Namespace '${namespace}' not found`);
+    if (!values || !entry) throw new NotFoundError(`Namespace ${quoteInput(namespace)} not found`);
     return entry.chain ? { ...this.values.get(entry.chain), ...values } : values;
   }
 
@@ -125,7 +125,7 @@ export class Config {
   network<C extends Chain>(chain: C, network?: string): NetworkOf<C> {
     const name = network ?? this.chain(chain).defaultNetwork;
     const values = this.values.get(`${chain}-${name}`);
-    if (!values) throw new BadRequestError(`Unknown network '${name}' for ${chain}; expected one of: ${this.networks(chain).join(', ')}`, 'UNKNOWN_NETWORK');
+    if (!values) throw new BadRequestError(`Unknown network ${quoteInput(name)} for ${chain}; expected one of: ${this.networks(chain).join(', ')}`, 'UNKNOWN_NETWORK');
     return { ...values, name } as NetworkOf<C>;
   }
 
@@ -137,7 +137,7 @@ export class Config {
   /** Validates `value` at `path` against the namespace's schema and stores it; answers what was written. */
   async update(env: ConfigEnv, namespace: string, path: string, value: unknown): Promise<{ namespace: string; path: string; value: unknown }> {
     const entry = this.table.get(namespace);
-    if (!entry) throw new NotFoundError(`Namespace '${namespace}' not found`);
+    if (!entry) throw new NotFoundError(`Namespace ${quoteInput(namespace)} not found`);
     const keys = path.split('.');
     // A chain-level field sent to a chain-network namespace belongs to the chain (Gateway does the same).
     const target = entry.chain && keys[0] in ChainConfigSchema.shape ? entry.chain : namespace;

@@ -156,3 +156,18 @@ export const idempotencyKeys = pgTable(
   },
   (table) => [primaryKey({ columns: [table.chain, table.network, table.address, table.key] })],
 );
+
+/**
+ * Wrong `/wallet/show-private-key` passphrases per wallet in the current window, shared by every
+ * isolate: after a few the route answers 429 until the window ends.
+ */
+export const passphraseAttempts = pgTable(
+  'passphrase_attempts',
+  {
+    chain: text('chain').notNull(),
+    addressKey: text('address_key').notNull(),
+    attempts: integer('attempts').notNull(),
+    windowStart: timestamp('window_start', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (table) => [primaryKey({ columns: [table.chain, table.addressKey] })],
+);

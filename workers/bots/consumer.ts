@@ -1,5 +1,5 @@
 import { getDb } from '../../lib/db/client';
-import { log } from '../../lib/log';
+import { describeError, log } from '../../lib/log';
 import type { BotCommandMessage } from '../../schemas/bot-commands';
 import { markConsumed } from './commands';
 import type { BotsEnv } from './env';
@@ -12,7 +12,7 @@ export async function consumeBotCommands(batch: MessageBatch<BotCommandMessage>,
     batch.ackAll();
     log('info', 'bot commands consumed', { queue: batch.queue, count: ids.length });
   } catch (err) {
-    log('error', 'bot commands not recorded; will retry', { queue: batch.queue, count: ids.length, error: String(err) });
+    log('error', 'bot commands not recorded; will retry', { queue: batch.queue, count: ids.length, ...describeError(err) });
     batch.retryAll({ delaySeconds: 2 });
   }
 }

@@ -2,20 +2,21 @@ import type { AppRouteHandler } from '../../lib/app';
 import { CHAINS } from '../../lib/config/chains';
 import { connectorSummaries } from '../../lib/connectors/registry';
 import { Config } from '../../lib/config/store';
+import { maskUrls, maskUrlsInText } from '../../lib/redact';
 import type { ChainsEnv } from './env';
 import type * as routes from './config.routes';
 
 export const getConfig: AppRouteHandler<typeof routes.getConfig, ChainsEnv> = async (c) => {
   const { namespace } = c.req.valid('query');
   const config = await Config.load(c.env);
-  return c.json(namespace ? config.get(namespace) : config.all(), 200);
+  return c.json(maskUrls(namespace ? config.get(namespace) : config.all()), 200);
 };
 
 export const updateConfig: AppRouteHandler<typeof routes.updateConfig, ChainsEnv> = async (c) => {
   const { namespace, path, value } = c.req.valid('json');
   const config = await Config.load(c.env);
   const written = await config.update(c.env, namespace, path, value);
-  return c.json({ message: `Configuration updated successfully: '${written.namespace}.${written.path}' set to ${JSON.stringify(written.value)}` }, 200);
+  return c.json({ message: maskUrlsInText(`Configuration updated successfully: '${written.namespace}.${written.path}' set to ${JSON.stringify(written.value)}`) }, 200);
 };
 
 export const listChains: AppRouteHandler<typeof routes.listChains, ChainsEnv> = async (c) => {

@@ -1,7 +1,7 @@
 import { formatUnits, maxUint256, type Hash } from 'viem';
 import type { AppRouteHandler } from '../../lib/app';
 import { parseEvmAddress } from '../../lib/chains/address';
-import { parseAmount } from '../../lib/chains/amount';
+import { parseAmount } from '../../lib/amount';
 import { getAllowances } from '../../lib/chains/ethereum/actions/getAllowances';
 import { getBalances } from '../../lib/chains/ethereum/actions/getBalances';
 import { estimateGas as estimateGasAction } from '../../lib/chains/ethereum/actions/estimateGas';
@@ -12,7 +12,7 @@ import { createEvmClient, withRpc } from '../../lib/chains/ethereum/client';
 import { Config } from '../../lib/config/store';
 import { resolveSpender } from '../../lib/connectors/spenders';
 import { getDb } from '../../lib/db/client';
-import { BadRequestError, HttpError } from '../../lib/errors';
+import { BadRequestError, HttpError, quoteInput } from '../../lib/errors';
 import { idempotencyOf, runOnce } from '../../lib/idempotency';
 import { sendEvmTransaction } from '../../lib/signer/client';
 import { TokenList } from '../../lib/tokens/registry';
@@ -59,7 +59,7 @@ export const balances: AppRouteHandler<typeof routes.balances, ChainsEnv> = asyn
 
 export const poll: AppRouteHandler<typeof routes.poll, ChainsEnv> = async (c) => {
   const body = c.req.valid('json');
-  if (!/^0x[0-9a-fA-F]{64}$/.test(body.signature)) throw new BadRequestError(`signature: '${body.signature}' is not a transaction hash (0x and 64 hex digits)`);
+  if (!/^0x[0-9a-fA-F]{64}$/.test(body.signature)) throw new BadRequestError(`signature: ${quoteInput(body.signature)} is not a transaction hash (0x and 64 hex digits)`);
   const config = await Config.load(c.env);
   const network = config.network('ethereum', body.network);
   return c.json(await withRpc(network, () => pollTransaction(createEvmClient(network), body.signature as Hash)), 200);

@@ -4,7 +4,7 @@ import bs58 from 'bs58';
 import { formatUnits } from 'viem';
 import type { AppRouteHandler } from '../../lib/app';
 import { parseSolanaAddress } from '../../lib/chains/address';
-import { parseAmount } from '../../lib/chains/amount';
+import { parseAmount } from '../../lib/amount';
 import { estimateGas as estimateGasAction } from '../../lib/chains/solana/actions/estimateGas';
 import { getBalances } from '../../lib/chains/solana/actions/getBalances';
 import { getStatus } from '../../lib/chains/solana/actions/getStatus';
@@ -14,7 +14,7 @@ import { WRAPPED_SOL_SYMBOL, wrapInstructions } from '../../lib/chains/solana/ac
 import { createSolanaClient, withRpc } from '../../lib/chains/solana/client';
 import { Config } from '../../lib/config/store';
 import { getDb } from '../../lib/db/client';
-import { BadRequestError, HttpError } from '../../lib/errors';
+import { BadRequestError, HttpError, quoteInput } from '../../lib/errors';
 import { idempotencyOf, runOnce } from '../../lib/idempotency';
 import { sendSolanaTransaction } from '../../lib/signer/solana-client';
 import type { SolanaTransactionOutcome } from '../../lib/signer/types';
@@ -67,13 +67,15 @@ export const balances: AppRouteHandler<typeof routes.balances, ChainsEnv> = asyn
 export const poll: AppRouteHandler<typeof routes.poll, ChainsEnv> = async (c) => {
   const body = c.req.valid('json');
   // A malformed signature is bad input (400), as on Ethereum; Gateway answers 200 with txStatus 0 and an error.
-  if (!isSignature(body.signature)) throw new BadRequestError(`signature: '${body.signature}' is not a Solana transaction signature (base58 of 64 bytes)`, 'INVALID_SIGNATURE');
+  if (!isSignature(body.signature)) throw new BadRequestError(`signature: ${quoteInput(body.signature)} is not a Solana transaction signature (base58 of 64 bytes)`, 'INVALID_SIGNATURE');
   const config = await Config.load(c.env);
   const network = config.network('solana', body.network);
   return c.json(await withRpc(createSolanaClient(network), (connection) => pollTransaction(connection, body.signature)), 200);
 };
 
 function isSignature(value: string): boolean {
+  // 64 bytes are at most 88 base58 characters: longer input is refused before the (quadratic) decode.
+  if (value.length > 88) return false;
   try {
     return bs58.decode(value).length === 64;
   } catch {
@@ -91,10 +93,10 @@ function wrapResponse(outcome: SolanaTransactionOutcome, lamports: bigint, nativ
 
 export const wrap: AppRouteHandler<typeof routes.wrap, ChainsEnv> = async (c) => {
   const body = c.req.valid('json');
+  const lamports = parseAmount(body.amount, SOL_DECIMALS, 'amount', 'u64');
   const { network, address, owner } = await context(c.env, body);
   const idempotency = await idempotencyOf(c, body);
   const answer = await runOnce(c.env, { chain: 'solana', network: network.name, address }, idempotency, async () => {
-    const lamports = parseAmount(body.amount, SOL_DECIMALS);
     const outcome = await sendSolanaTransaction(c.env, address, { network, instructions: wrapInstructions(owner, lamports), kind: 'wrap', idempotencyKey: idempotency?.key });
     return wrapResponse(outcome, lamports, network.nativeCurrencySymbol);
   });
@@ -103,10 +105,10 @@ export const wrap: AppRouteHandler<typeof routes.wrap, ChainsEnv> = async (c) =>
 
 export const unwrap: AppRouteHandler<typeof routes.unwrap, ChainsEnv> = async (c) => {
   const body = c.req.valid('json');
+  const requested = body.amount === undefined ? undefined : parseAmount(body.amount, SOL_DECIMALS, 'amount', 'u64');
   const { network, address, owner, client } = await context(c.env, body);
   const idempotency = await idempotencyOf(c, body);
   const answer = await runOnce(c.env, { chain: 'solana', network: network.name, address }, idempotency, async () => {
-    const requested = body.amount === undefined ? undefined : parseAmount(body.amount, SOL_DECIMALS);
     const held = await withRpc(client, (connection) => getWrappedBalance(connection, owner));
     if (held === 0n) throw new BadRequestError(`Nothing to unwrap: the WSOL account of ${address} is empty`, 'INSUFFICIENT_BALANCE');
     if (held !== null && requested !== undefined && requested > held) {

@@ -4,7 +4,7 @@ import type { z } from 'zod';
 import type { AppRouteHandler } from '../../lib/app';
 import { parseEvmAddress, parseSolanaAddress } from '../../lib/chains/address';
 import { chainModule } from '../../lib/chains/modules';
-import { parseAmount } from '../../lib/chains/amount';
+import { parseAmount } from '../../lib/amount';
 import { transferRequest } from '../../lib/chains/ethereum/actions/transactions';
 import { transferInstructions } from '../../lib/chains/solana/actions/transfer';
 import { createSolanaClient, withRpc } from '../../lib/chains/solana/client';
@@ -13,11 +13,12 @@ import { Config } from '../../lib/config/store';
 import { constantTimeEqual } from '../../lib/crypto';
 import { getDb } from '../../lib/db/client';
 import { idempotencyOf, runOnce } from '../../lib/idempotency';
-import { BadRequestError, NotFoundError, ServiceUnavailableError, UnauthorizedError } from '../../lib/errors';
+import { BadRequestError, NotFoundError, ServiceUnavailableError, TooManyRequestsError, UnauthorizedError } from '../../lib/errors';
 import { sendEvmTransaction } from '../../lib/signer/client';
 import { sendSolanaTransaction } from '../../lib/signer/solana-client';
 import { TokenList } from '../../lib/tokens/registry';
 import type { WalletKey } from '../../lib/wallets/keys';
+import { clearPassphraseAttempts, countPassphraseAttempt } from '../../lib/wallets/passphrase-attempts';
 import { deleteWallet, hasWallet, listWallets as listStoredWallets, loadPrivateKey, storeWallet } from '../../lib/wallets/store';
 import type { ChainToken } from '../../lib/chains/types';
 import type { TransferRequestSchema, TransferResponseSchema } from '../../schemas/wallet';
@@ -79,7 +80,15 @@ export const showPrivateKey: AppRouteHandler<typeof routes.showPrivateKey, Chain
   const { chain, address, passphrase } = c.req.valid('json');
   if (!c.env.GATEWAY_PASSPHRASE) throw new ServiceUnavailableError('Showing private keys is disabled: set the GATEWAY_PASSPHRASE secret');
   const checked = chainModule(chain).parseAddress(address, 'address');
+  const addressKey = chainModule(chain).addressKey(checked);
+  try {
+    await countPassphraseAttempt(c.env, chain, addressKey);
+  } catch (error) {
+    if (error instanceof TooManyRequestsError) c.header('Retry-After', String(error.extra?.retryAfter));
+    throw error;
+  }
   if (!(await constantTimeEqual(passphrase, c.env.GATEWAY_PASSPHRASE))) throw new UnauthorizedError('Invalid passphrase', 'INVALID_PASSPHRASE');
+  await clearPassphraseAttempts(c.env, chain, addressKey);
   const privateKey = await loadPrivateKey(c.env, chain, checked);
   return c.json({ address: checked, chain, privateKey }, 200);
 };
@@ -117,7 +126,7 @@ async function sendOnSolana(env: ChainsEnv, config: Config, body: Transfer, idem
   const to = parseSolanaAddress(body.toAddress, 'toAddress');
   const token = await transferToken(env, config, 'solana', network, body.token);
   const decimals = token?.decimals ?? 9;
-  const amount = parseAmount(body.amount, decimals);
+  const amount = parseAmount(body.amount, decimals, 'amount', 'u64');
   const parameters = { from: new PublicKey(from), to: new PublicKey(to), amount, token };
   const instructions = await withRpc(createSolanaClient(network), (connection) => transferInstructions(connection, parameters));
   const outcome = await sendSolanaTransaction(env, from, { network, instructions, kind: 'transfer', idempotencyKey });

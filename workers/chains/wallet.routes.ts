@@ -82,6 +82,7 @@ export const showPrivateKey = createRoute({
   responses: {
     200: json(z.object({ address: z.string(), chain: z.string(), privateKey: z.string() }), 'The key'),
     404: errorResponse('No such wallet'),
+    429: errorResponse('Too many wrong passphrases for this wallet: retry after `Retry-After` seconds'),
     ...commonErrorResponses,
   },
 });

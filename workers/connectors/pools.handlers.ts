@@ -7,7 +7,7 @@ import type { Chain } from '../../lib/config/networks';
 import { Config } from '../../lib/config/store';
 import { CONNECTOR_REGISTRY, tradingTypes } from '../../lib/connectors/registry';
 import { getDb } from '../../lib/db/client';
-import { BadRequestError, NotFoundError } from '../../lib/errors';
+import { BadRequestError, NotFoundError, quoteInput } from '../../lib/errors';
 import { identifyPool, poolDeployments } from '../../lib/pools/identify';
 import { PoolList, removePools, savePool } from '../../lib/pools/registry';
 import { TokenList } from '../../lib/tokens/registry';
@@ -23,7 +23,7 @@ type Where = { chain?: Chain; network?: string; chainNetwork?: string; connector
 /** A connector named in a pools request; unknown is a 400, as in Gateway. */
 function knownConnector(name: string) {
   const connector = CONNECTOR_REGISTRY[name];
-  if (!connector) throw new BadRequestError(`connector: unknown '${name}' (known: ${Object.keys(CONNECTOR_REGISTRY).join(', ')})`, 'UNKNOWN_CONNECTOR');
+  if (!connector) throw new BadRequestError(`connector: unknown ${quoteInput(name)} (known: ${Object.keys(CONNECTOR_REGISTRY).join(', ')})`, 'UNKNOWN_CONNECTOR');
   return connector;
 }
 
@@ -96,7 +96,7 @@ export const getPool: Handler<typeof routes.getPool> = async (c) => {
   const { tradingPair } = c.req.valid('param');
   const query = c.req.valid('query');
   const symbols = tradingPair.split('-');
-  if (symbols.length !== 2 || !symbols[0] || !symbols[1]) throw new BadRequestError(`Invalid trading pair format: '${tradingPair}' (expected BASE-QUOTE, e.g. WETH-USDC)`, 'INVALID_TRADING_PAIR');
+  if (symbols.length !== 2 || !symbols[0] || !symbols[1]) throw new BadRequestError(`Invalid trading pair format: ${quoteInput(tradingPair)} (expected BASE-QUOTE, e.g. WETH-USDC)`, 'INVALID_TRADING_PAIR');
   const { list, chain, network } = await poolsOf(c.env, query);
   const pool = list.bySymbols(symbols[0], symbols[1], query);
   if (!pool) throw new NotFoundError(`Pool ${tradingPair} not found${query.connector ? ` for ${query.connector}` : ''}${query.type ? ` ${query.type}` : ''} on ${chain}-${network}`, 'POOL_NOT_FOUND');

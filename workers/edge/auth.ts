@@ -6,7 +6,7 @@ import type { EdgeEnv } from './env';
 
 /** Routes anyone may call: health (Hummingbot's ping) and the docs. */
 const PUBLIC_PATHS = new Set(['/', '/docs', '/docs/json', '/openapi.json']);
-const DEFAULT_CREDENTIALS = { username: 'admin', password: 'admin' };
+const DEFAULT_CREDENTIALS = { username: 'admin', password: 'admin', apiKey: 'colibri-dev-key' };
 
 function decodeBasic(token: string): { username: string; password: string } | undefined {
   try {
@@ -22,14 +22,19 @@ function isDevelopment(env: EdgeEnv): boolean {
   return env.ENVIRONMENT === 'development';
 }
 
-/** A deployed edge with missing or default credentials refuses all traffic instead of running open. */
+/** A deployed edge with missing or default credentials (Basic or Bearer) refuses all traffic instead of running open. */
 export const refuseDefaultCredentials: MiddlewareHandler<AppEnv<EdgeEnv>> = async (c, next) => {
-  const { USERNAME, PASSWORD } = c.env;
-  const unset = !USERNAME || !PASSWORD;
-  const isDefault = USERNAME === DEFAULT_CREDENTIALS.username && PASSWORD === DEFAULT_CREDENTIALS.password;
-  if (!isDevelopment(c.env) && (unset || isDefault)) {
+  if (isDevelopment(c.env)) return next();
+  const { USERNAME, PASSWORD, API_KEY } = c.env;
+  if (!USERNAME || !PASSWORD || (USERNAME === DEFAULT_CREDENTIALS.username && PASSWORD === DEFAULT_CREDENTIALS.password)) {
     throw new ServiceUnavailableError(
       'Colibri refuses to serve with missing or default credentials: set the USERNAME and PASSWORD secrets (wrangler secret put USERNAME).',
+      'DEFAULT_CREDENTIALS',
+    );
+  }
+  if (!API_KEY || API_KEY === DEFAULT_CREDENTIALS.apiKey) {
+    throw new ServiceUnavailableError(
+      'Colibri refuses to serve with a missing or default API key: set the API_KEY secret (wrangler secret put API_KEY).',
       'DEFAULT_CREDENTIALS',
     );
   }

@@ -1,6 +1,8 @@
 import { createRoute, z } from '@hono/zod-openapi';
+import { bodyLimit } from 'hono/body-limit';
 import { cors } from 'hono/cors';
 import { createApp } from '../../lib/app';
+import { PayloadTooLargeError } from '../../lib/errors';
 import { authenticate, refuseDefaultCredentials } from './auth';
 import { docsAsset, docsPage } from './docs';
 import type { EdgeEnv } from './env';
@@ -9,6 +11,7 @@ import { forward } from './proxy';
 import { rateLimit } from './rate-limit';
 
 const LOCAL_ORIGIN = /^https?:\/\/(localhost|127\.0\.0\.1)(:\d+)?$/;
+const DEFAULT_MAX_BODY_BYTES = 1024 * 1024;
 
 const app = createApp<EdgeEnv>();
 
@@ -16,15 +19,28 @@ app.use(
   '*',
   cors({
     origin: (origin, c) => {
-      const allowed = (c.env.CORS_ORIGINS ?? '').split(',').map((entry: string) => entry.trim());
-      return LOCAL_ORIGIN.test(origin) || allowed.includes(origin) ? origin : null;
+      const allowed = (c.env.CORS_ORIGINS ?? '').split(',').map((entry: string) => entry.trim()).filter(Boolean);
+      if (allowed.includes(origin)) return origin;
+      // Only a local development edge trusts any localhost page: deployed, a page on the user's
+      // machine is no more trusted than any other origin.
+      return c.env.ENVIRONMENT === 'development' && LOCAL_ORIGIN.test(origin) ? origin : null;
     },
     allowHeaders: ['Authorization', 'Content-Type', 'X-Request-Id'],
     exposeHeaders: ['X-Request-Id', 'Retry-After'],
     credentials: true,
   }),
 );
-app.use('*', refuseDefaultCredentials, rateLimit, authenticate);
+app.use('*', refuseDefaultCredentials, (c, next) => {
+  const maxSize = Number(c.env.MAX_BODY_BYTES) || DEFAULT_MAX_BODY_BYTES;
+  // Content-Length decides at once; a streamed body is counted as it arrives and cut at the limit.
+  return bodyLimit({
+    maxSize,
+    onError: () => {
+      throw new PayloadTooLargeError(`Request body larger than ${maxSize} bytes`, 'PAYLOAD_TOO_LARGE');
+    },
+  })(c, next);
+});
+app.use('*', rateLimit, authenticate);
 
 app.openapi(
   createRoute({

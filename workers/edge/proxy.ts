@@ -2,7 +2,7 @@ import type { Handler } from 'hono';
 import { REQUEST_ID_HEADER } from '../../lib/app';
 import type { AppEnv } from '../../lib/env';
 import { NotFoundError, ServiceUnavailableError } from '../../lib/errors';
-import { log } from '../../lib/log';
+import { describeError, log } from '../../lib/log';
 import type { EdgeEnv } from './env';
 import { upstreamFor } from './routing';
 
@@ -18,7 +18,7 @@ export const forward: Handler<AppEnv<EdgeEnv>> = async (c) => {
   try {
     return await c.env[upstream].fetch(request);
   } catch (err) {
-    log('error', 'router worker unreachable', { requestId: c.get('requestId'), upstream, error: String(err) });
+    log('error', 'router worker unreachable', { requestId: c.get('requestId'), upstream, ...describeError(err) });
     throw new ServiceUnavailableError(`The ${upstream.toLowerCase().replace('_', '-')} service is unavailable, retry shortly`);
   }
 };

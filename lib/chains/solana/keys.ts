@@ -5,6 +5,8 @@ import { invalidPrivateKey, type WalletKey } from '../../wallets/keys';
 /** Base58 of the 64-byte secret key (Phantom's and Gateway's form) and the address it controls. */
 export function parseSolanaPrivateKey(privateKey: string): WalletKey {
   const key = privateKey.trim();
+  // The longest key form is base58 of 64 bytes (88 characters): bound it before decoding.
+  if (key.length > 90) throw invalidPrivateKey(key);
   try {
     const bytes = bs58.decode(key);
     if (bytes.length !== 64) throw new Error('not a 64-byte secret key');

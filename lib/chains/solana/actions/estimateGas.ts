@@ -1,4 +1,4 @@
-import { log } from '../../../log';
+import { describeError, log } from '../../../log';
 import type { SolanaClient } from '../client';
 
 /** What the network charges per signature, in lamports. */
@@ -39,7 +39,7 @@ export async function estimateGas({ connection, network }: SolanaClient): Promis
     // The node reports micro-lamports per compute unit.
     if (fees.length) estimate = percentile(fees, LEVEL_PERCENTILE[network.priorityFeeLevel]) / 1e6;
   } catch (error) {
-    log('warn', 'priority fee estimate failed; using minPriorityFeePerCU', { network: network.name, error: String(error) });
+    log('warn', 'priority fee estimate failed; using minPriorityFeePerCU', { network: network.name, ...describeError(error) });
   }
   const feePerComputeUnit = Math.min(network.maxPriorityFeePerCU, Math.max(network.minPriorityFeePerCU, estimate ?? network.minPriorityFeePerCU));
   return {

@@ -1,5 +1,5 @@
 import { encodeFunctionData, formatUnits } from 'viem';
-import { parseAmount } from '../../../chains/amount';
+import { parseAmount } from '../../../amount';
 import type { AddLiquidity } from '../../../../schemas/amm';
 import { requireFunds } from '../../funds';
 import { withSlippageDown } from '../../quote';

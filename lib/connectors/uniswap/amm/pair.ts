@@ -1,5 +1,5 @@
 import { isAddressEqual, type Address, type ContractFunctionParameters } from 'viem';
-import { parseAmount } from '../../../chains/amount';
+import { parseAmount } from '../../../amount';
 import { throwTransportFailure } from '../../../chains/ethereum/client';
 import { BadRequestError, NotFoundError } from '../../../errors';
 import { poolTokensAbi } from '../../poolTokens';

@@ -1,5 +1,5 @@
 import { formatUnits } from 'viem';
-import { parseAmount } from '../../../chains/amount';
+import { parseAmount } from '../../../amount';
 import type { QuoteLiquidity } from '../../../../schemas/amm';
 import type { AmmContext, QuoteLiquidityParameters } from '../../types';
 import { liquidityAmounts, readPair } from './pair';

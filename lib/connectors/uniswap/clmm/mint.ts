@@ -1,5 +1,5 @@
 import type { Address } from 'viem';
-import { parseAmount } from '../../../chains/amount';
+import { parseAmount } from '../../../amount';
 import { BadRequestError } from '../../../errors';
 import type { Amount } from '../../../../schemas/amm';
 import { requireFunds } from '../../funds';

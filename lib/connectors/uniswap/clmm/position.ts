@@ -1,6 +1,6 @@
 import { isAddressEqual, type Address, type ContractFunctionParameters } from 'viem';
 import { throwTransportFailure } from '../../../chains/ethereum/client';
-import { BadRequestError, ForbiddenError, NotFoundError } from '../../../errors';
+import { BadRequestError, ForbiddenError, NotFoundError, quoteInput } from '../../../errors';
 import type { ClmmPositionInfo } from '../../../../schemas/clmm';
 import { uintValues, type UintRead } from '../../reads';
 import type { ClmmContext, PoolPair } from '../../types';
@@ -28,7 +28,7 @@ export type PositionPair = PoolPair & Orientation;
 
 /** The token id a request names (`positionAddress`); a 400 when it is not one. */
 export function parseTokenId(positionAddress: string): bigint {
-  if (!/^\d{1,78}$/.test(positionAddress.trim())) throw new BadRequestError(`positionAddress: '${positionAddress}' is not a position NFT token id (a whole number)`, 'INVALID_POSITION');
+  if (!/^\d{1,78}$/.test(positionAddress.trim())) throw new BadRequestError(`positionAddress: ${quoteInput(positionAddress)} is not a position NFT token id (a whole number)`, 'INVALID_POSITION');
   return BigInt(positionAddress.trim());
 }
 

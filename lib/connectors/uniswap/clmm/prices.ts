@@ -1,3 +1,4 @@
+import { parseDecimal } from '../../../decimal';
 import { BadRequestError } from '../../../errors';
 import type { EvmToken } from '../../../chains/types';
 import { integerSqrt, nearestUsableTick, Q96, sqrtRatioAtTick, tickAtSqrtRatio } from './tickMath';
@@ -45,20 +46,12 @@ export function rangeTicks(lowerPrice: number, upperPrice: number, tickSpacing: 
 
 /** The pool sqrt price (Q64.96, rounded down) of a human price, quote per base. */
 function sqrtPriceOf(price: number, { base, quote, baseIs0 }: Orientation): bigint {
-  const { numerator, denominator } = decimalFraction(price);
+  const { units: numerator, scale } = parseDecimal(price)!;
+  const denominator = 10n ** BigInt(scale);
   // Quote per base in base units: price * 10^quoteDecimals / 10^baseDecimals.
   const quotePerBase = [numerator * 10n ** BigInt(quote.decimals), denominator * 10n ** BigInt(base.decimals)];
   const [token1, token0] = baseIs0 ? quotePerBase : [quotePerBase[1], quotePerBase[0]];
   return integerSqrt((token1 << 192n) / token0);
-}
-
-/** A JSON number as the decimal fraction it was written as (`2500.5` is 25005/10), exponent forms included. */
-function decimalFraction(value: number): { numerator: bigint; denominator: bigint } {
-  const [mantissa, exponent = '0'] = String(value).toLowerCase().split('e');
-  const [whole, fraction = ''] = mantissa.split('.');
-  const shift = Number(exponent) - fraction.length;
-  const digits = BigInt(whole + fraction);
-  return shift >= 0 ? { numerator: digits * 10n ** BigInt(shift), denominator: 1n } : { numerator: digits, denominator: 10n ** BigInt(-shift) };
 }
 
 /** numerator / denominator as a float, to about 20 significant digits before the float rounds. */

@@ -1,5 +1,5 @@
 import type { ContractFunctionParameters } from 'viem';
-import { parseAmount } from '../../../chains/amount';
+import { parseAmount } from '../../../amount';
 import { throwTransportFailure } from '../../../chains/ethereum/client';
 import { BadRequestError } from '../../../errors';
 import { priceImpactPct, swapDirection, swapLimits, type SwapQuote } from '../../quote';

@@ -2,7 +2,7 @@
 // leverage per symbol, linear perpetuals matched by the shared order book, mark price from the price
 // path, funding settled on a clock (8 h by default) and the income history it leaves.
 import { randomBytes } from 'node:crypto';
-import { absOf, dec, div, formatDecimal, fromFloat, mul } from './decimal';
+import { absOf, dec, div, formatDecimal, fromFloat, minOf, mul } from './decimal';
 import { BinanceError, invalidSymbol } from './errors';
 import type { EventBus } from './events';
 import { SymbolMarket } from './market';
@@ -328,8 +328,10 @@ export class FuturesVenue {
     const plannedQty = plan.reduce((sum, f) => sum + f.qty, 0n);
     const fok = timeInForce === 'FOK' && plannedQty < request.quantity;
     if (!closing) {
-      const notional = request.type === 'MARKET' ? plan.reduce((sum, f) => sum + mul(f.qty, f.price), 0n) : mul(request.price!, request.quantity);
-      const required = div(notional, BigInt(this.leverage(owner, request.symbol)) * 10n ** 18n);
+      // Only the part that adds exposure needs margin: in one-way mode an opposite order first closes.
+      const reducing = positionSide === 'BOTH' && held !== 0n && (held > 0n) !== (delta > 0n) ? minOf(absOf(held), request.quantity) : 0n;
+      const price = request.type === 'MARKET' ? (plan.at(-1)?.price ?? market.lastPrice(now)) : request.price!;
+      const required = div(mul(price, request.quantity - reducing), BigInt(this.leverage(owner, request.symbol)) * 10n ** 18n);
       if (required > this.summary(owner, now).available) throw new BinanceError(-2019, 'Margin is insufficient.');
     }
 

@@ -13,6 +13,13 @@ const uuidAsCommonJs: Plugin = {
   },
 };
 
+// CCXT inside workerd: the same stubs as the trading worker's wrangler `alias`.
+const ccxtStubs = {
+  undici: fileURLToPath(new URL('./lib/exchanges/stubs/undici.ts', import.meta.url)),
+  'protobufjs/minimal.js': fileURLToPath(new URL('./lib/exchanges/stubs/protobufjs-minimal.ts', import.meta.url)),
+  'protobufjs/minimal': fileURLToPath(new URL('./lib/exchanges/stubs/protobufjs-minimal.ts', import.meta.url)),
+};
+
 const routerEntrypoints = {
   CHAINS: 'Chains',
   CONNECTORS: 'Connectors',
@@ -56,8 +63,10 @@ export default defineConfig({
                 TEST_ANVIL_URL: inject('anvilUrl'),
                 TEST_SOLANA_URL: inject('solanaUrl'),
                 TEST_RATE_LIMITED_RPC_URL: inject('rateLimitedRpcUrl'),
+                EXCHANGE_BASE_URLS: JSON.stringify(inject('exchangeBaseUrls')),
+                TEST_EXCHANGE_URL: inject('exchangeUrl'),
               },
-              durableObjects: { SIGNER: 'Signer' },
+              durableObjects: { SIGNER: 'Signer', EXCHANGE_SESSIONS: 'ExchangeSession' },
               assets: { directory: 'node_modules/swagger-ui-dist', binding: 'ASSETS' },
               serviceBindings: Object.fromEntries(
                 Object.entries(routerEntrypoints).map(([binding, entrypoint]) => [binding, { name: kCurrentWorker, entrypoint }]),
@@ -68,6 +77,7 @@ export default defineConfig({
             },
           })),
         ],
+        resolve: { alias: ccxtStubs },
         test: {
           name: 'workers',
           include: ['tests/**/*.test.ts'],

@@ -7,6 +7,7 @@ import {
   BadRequestError,
   HttpError,
   NotFoundError,
+  TooManyRequestsError,
   ValidationError,
   errorBody,
   internalErrorBody,
@@ -93,7 +94,10 @@ function toHttpError(err: unknown): HttpError | undefined {
 export function renderError<Bindings extends object>(err: unknown, c: Context<AppEnv<Bindings>>): Response {
   const id = c.get('requestId');
   const httpError = toHttpError(err);
-  if (httpError) return c.json(errorBody(httpError, id), httpError.statusCode);
+  if (httpError) {
+    if (httpError instanceof TooManyRequestsError && httpError.retryAfterSeconds !== undefined) c.header('Retry-After', String(httpError.retryAfterSeconds));
+    return c.json(errorBody(httpError, id), httpError.statusCode);
+  }
   log('error', 'unhandled error', {
     requestId: id,
     path: c.req.path,

@@ -58,8 +58,21 @@ export class PayloadTooLargeError extends HttpError {
 }
 
 export class TooManyRequestsError extends HttpError {
-  constructor(message: string, code?: string, extra?: Record<string, unknown>) {
+  constructor(
+    message: string,
+    code?: string,
+    extra?: Record<string, unknown>,
+    /** Sent as the `Retry-After` header when known. */
+    readonly retryAfterSeconds?: number,
+  ) {
     super(429, message, code, extra);
+  }
+}
+
+/** An upstream service (an exchange) answered with an error that is not the caller's to fix. */
+export class BadGatewayError extends HttpError {
+  constructor(message: string, code?: string) {
+    super(502, message, code);
   }
 }
 

@@ -3,7 +3,11 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { localnetDevWallet } from '../lib/chains/ethereum/localnet';
 import { SOLANA_LOCALNET_DEV_WALLET } from '../lib/chains/solana/localnet';
-import { startStack, type Stack } from './stack';
+import { DEV_ACCOUNTS } from './exchange/dev-accounts';
+import { LOCAL_EXCHANGE_CONNECTORS, startStack, type Stack } from './stack';
+
+/** Where `npm run dev` runs the local exchange (printed in the banner). */
+const LOCAL_EXCHANGE_PORT = 15890;
 
 const DEV_DEFAULTS = {
   USERNAME: 'admin',
@@ -43,6 +47,7 @@ async function main() {
     databaseUrl: process.env.DATABASE_URL,
     evmPort: 8545,
     solanaPort: 8899,
+    exchangePort: Number(process.env.EXCHANGE_PORT ?? LOCAL_EXCHANGE_PORT),
     credentials,
     log: step,
   });
@@ -63,9 +68,14 @@ async function main() {
     EVM          ethereum-localnet ${stack.evm.rpcUrl}, dev wallet ${localnetDevWallet.address}
                  key ${localnetDevWallet.privateKey} (anvil's public test key)
     Solana       solana-localnet ${stack.solana.rpcUrl}, dev wallet ${SOLANA_LOCALNET_DEV_WALLET.publicKey}
+    Exchanges    ${LOCAL_EXCHANGE_CONNECTORS.join(' and ')} are LOCAL, not Binance: the local exchange at ${stack.exchange.url}
+                 (tools/exchange/, set by EXCHANGE_BASE_URLS); the other connectors would reach the real exchanges.
+                 master_account holds dev key ${DEV_ACCOUNTS[0].apiKey}
+                 (secret ${DEV_ACCOUNTS[0].apiSecret}; more dev keys in tools/exchange/dev-accounts.ts)
 
   Try: curl -u ${credentials.USERNAME}:${credentials.PASSWORD} -H 'content-type: application/json' \\
          -d '{"network":"localnet","tokens":["ETH","USDC"]}' ${base}/chains/ethereum/balances
+       curl -u ${credentials.USERNAME}:${credentials.PASSWORD} '${base}/connectors/binance/trading-rules?trading_pairs=BTC-USDT'
   Ctrl-C stops everything.
 `);
 }

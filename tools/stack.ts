@@ -1,11 +1,13 @@
 // The whole product on this machine: database (PGlite unless a URL is given), migrations, the
-// Neon-driver proxy, anvil and litesvm, then every worker in ONE `wrangler dev` process (queues do
-// not cross processes). Used by `npm run dev` and by the benchmarks.
+// Neon-driver proxy, anvil, litesvm and the local exchange, then every worker in ONE `wrangler dev`
+// process (queues do not cross processes). Used by `npm run dev` and by the benchmarks.
 import { spawn } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { createServer, type AddressInfo } from 'node:net';
 import { localnetDevWallet } from '../lib/chains/ethereum/localnet';
 import { SOLANA_LOCALNET_DEV_WALLET } from '../lib/chains/solana/localnet';
+import { DEV_ACCOUNTS } from './exchange/dev-accounts';
+import { startLocalExchange, type LocalExchange } from './exchange/server';
 import { startEvmLocalnet, type EvmLocalnet } from './localnet/evm/setup';
 import { startSolanaLocalnet, type SolanaLocalnet } from './localnet/solana/server';
 import { migrateDatabase } from './migrate';
@@ -20,6 +22,8 @@ export interface StackOptions {
   pgliteDir?: string;
   evmPort?: number;
   solanaPort?: number;
+  /** The local exchange's port; a free one when absent. */
+  exchangePort?: number;
   /** Lets a benchmark put a counting proxy between the workers and anvil. */
   evmRpcUrl?: (anvilUrl: string) => Promise<string>;
   credentials: { USERNAME: string; PASSWORD: string; API_KEY: string; MASTER_KEY: string; GATEWAY_PASSPHRASE: string };
@@ -33,11 +37,16 @@ export interface Stack {
   authorization: string;
   evm: EvmLocalnet;
   solana: SolanaLocalnet;
+  /** The local Binance-compatible exchange that `binance` and `binance_perpetual` point at. */
+  exchange: LocalExchange;
   databaseLabel: string;
   /** Resolves when wrangler exits on its own (a crash). */
   exited: Promise<number | null>;
   stop(): Promise<void>;
 }
+
+/** The connectors `npm run dev`, the benchmarks and the tests point at the local exchange. */
+export const LOCAL_EXCHANGE_CONNECTORS = ['binance', 'binance_perpetual'] as const;
 
 function dotenv(vars: Record<string, string>): string {
   return Object.entries(vars).map(([key, value]) => `${key}=${value}`).join('\n') + '\n';
@@ -80,14 +89,16 @@ export async function startStack(options: StackOptions): Promise<Stack> {
     }
     await migrateDatabase(databaseUrl);
     log('migrations applied');
-    const [proxy, evm, solana] = await Promise.all([
+    const [proxy, evm, solana, exchange] = await Promise.all([
       startNeonProxy({ databaseUrl }),
       startEvmLocalnet({ port: options.evmPort }),
       startSolanaLocalnet({ port: options.solanaPort ?? 0 }),
+      startLocalExchange({ port: options.exchangePort ?? 0 }),
     ]);
-    stops.push(proxy.stop, evm.stop, solana.stop);
+    stops.push(proxy.stop, evm.stop, solana.stop, exchange.stop);
     log(`anvil (ethereum-localnet, chain id 31337) on ${evm.rpcUrl}: WETH, USDC, DAI, Multicall3, Uniswap V2/V3 deployed`);
     log(`litesvm (solana-localnet) on ${solana.rpcUrl}: dev wallet with SOL and USDC`);
+    log(`local exchange (Binance spot + USD-M API) on ${exchange.url}: binance and binance_perpetual point there`);
 
     const { USERNAME, PASSWORD, API_KEY, MASTER_KEY, GATEWAY_PASSPHRASE } = options.credentials;
     const routerVars = {
@@ -98,6 +109,8 @@ export async function startStack(options: StackOptions): Promise<Stack> {
       NEON_PROXY_URL: proxy.url,
       EVM_LOCALNET_RPC_URL: options.evmRpcUrl ? await options.evmRpcUrl(evm.rpcUrl) : evm.rpcUrl,
       SOLANA_LOCALNET_RPC_URL: solana.rpcUrl,
+      // The one exchange base-URL override (lib/exchanges/base-urls.ts): Binance's connectors go to the local exchange.
+      EXCHANGE_BASE_URLS: JSON.stringify(Object.fromEntries(LOCAL_EXCHANGE_CONNECTORS.map((connector) => [connector, exchange.url]))),
     };
     // `wrangler dev` gives --env-file to the first (edge) config only; every other worker reads the
     // `.dev.vars` beside its own config, so each router gets its bindings there (git-ignored).
@@ -132,7 +145,16 @@ export async function startStack(options: StackOptions): Promise<Stack> {
       });
       if (!response.ok) throw new Error(`adding the ${chain} dev wallet failed: ${await response.text()}`);
     }
-    return { baseUrl, authorization, evm, solana, databaseLabel: options.databaseUrl ? 'DATABASE_URL' : 'PGlite', exited, stop };
+    // ...and master_account trades on the local exchange with its first dev key.
+    for (const connector of LOCAL_EXCHANGE_CONNECTORS) {
+      const response = await fetch(`${baseUrl}/accounts/add-credential/master_account/${connector}`, {
+        method: 'POST',
+        headers: { authorization, 'content-type': 'application/json' },
+        body: JSON.stringify({ [`${connector}_api_key`]: DEV_ACCOUNTS[0].apiKey, [`${connector}_api_secret`]: DEV_ACCOUNTS[0].apiSecret }),
+      });
+      if (!response.ok) throw new Error(`adding master_account's ${connector} dev key failed: ${await response.text()}`);
+    }
+    return { baseUrl, authorization, evm, solana, exchange, databaseLabel: options.databaseUrl ? 'DATABASE_URL' : 'PGlite', exited, stop };
   } catch (error) {
     await stop();
     throw error;

@@ -171,3 +171,43 @@ export const passphraseAttempts = pgTable(
   },
   (table) => [primaryKey({ columns: [table.chain, table.addressKey] })],
 );
+
+/** Hummingbot API accounts (its `bots/credentials/<account>/` folders). `master_account` always exists. */
+export const exchangeAccounts = pgTable('exchange_accounts', {
+  name: text('name').primaryKey(),
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+});
+
+/**
+ * An account's credentials for one exchange connector: Hummingbot's fields as JSON, sealed with the
+ * `exchange-credentials` key (lib/crypto.ts) and bound to (account, connector).
+ */
+export const exchangeCredentials = pgTable(
+  'exchange_credentials',
+  {
+    accountName: text('account_name')
+      .notNull()
+      .references(() => exchangeAccounts.name, { onDelete: 'cascade' }),
+    connector: text('connector').notNull(),
+    sealedFields: text('sealed_fields').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (table) => [primaryKey({ columns: [table.accountName, table.connector] })],
+);
+
+/**
+ * Each connector's markets as CCXT parsed them, with when they were fetched, so a fresh exchange
+ * session starts without asking the exchange. `source` is where they came from (a stand-in's base URL,
+ * or `published`), so a local exchange's markets never stand in for the real one's.
+ */
+export const exchangeMarkets = pgTable(
+  'exchange_markets',
+  {
+    connector: text('connector').notNull(),
+    source: text('source').notNull(),
+    markets: jsonb('markets').notNull().$type<Record<string, unknown>>(),
+    fetchedAt: timestamp('fetched_at', { withTimezone: true }).notNull(),
+  },
+  (table) => [primaryKey({ columns: [table.connector, table.source] })],
+);

@@ -33,9 +33,7 @@ export async function countPassphraseAttempt(env: AttemptsEnv, chain: Chain, add
       retryAfter: sql<number>`ceil(extract(epoch from ${passphraseAttempts.windowStart} + make_interval(secs => ${PASSPHRASE_WINDOW_SECONDS}) - now()))::int`,
     });
   if (row.attempts > PASSPHRASE_ATTEMPTS) {
-    throw new TooManyRequestsError(`Too many wrong passphrases for this wallet: retry in ${row.retryAfter} s`, 'PASSPHRASE_ATTEMPTS_EXCEEDED', {
-      retryAfter: row.retryAfter,
-    });
+    throw new TooManyRequestsError(`Too many wrong passphrases for this wallet: retry in ${row.retryAfter} s`, 'PASSPHRASE_ATTEMPTS_EXCEEDED', undefined, row.retryAfter);
   }
 }
 

@@ -1,4 +1,5 @@
 import type { TestProject } from 'vitest/node';
+import { startLocalExchange } from '../../tools/exchange/server';
 import { startEvmLocalnet } from '../../tools/localnet/evm/setup';
 import { startSolanaLocalnet } from '../../tools/localnet/solana/server';
 import { migrateDatabase } from '../../tools/migrate';
@@ -20,12 +21,26 @@ declare module 'vitest' {
     solanaRpcUrl: string;
     /** The litesvm server itself, for test setup and checks that must not be counted. */
     solanaUrl: string;
+    /** The local exchange (tools/exchange/), for test setup. */
+    exchangeUrl: string;
+    /** EXCHANGE_BASE_URLS for the workers: see {@link exchangeBaseUrls}. */
+    exchangeBaseUrls: Record<string, string>;
   }
 }
 
-/** Real parts for the whole workers suite: Postgres, the Neon-driver proxy, anvil and litesvm (each chain behind a counting proxy). */
+/**
+ * Where the workers' exchange connectors point (EXCHANGE_BASE_URLS): Binance's two at the local
+ * exchange; `mexc` at an endpoint answering 429 to everything (a rate-limiting exchange); `kraken` at a
+ * port nothing listens on (an unreachable exchange). The others keep their published hosts, which no
+ * test reaches.
+ */
+function exchangeBaseUrls(localExchange: string, rateLimited: string): Record<string, string> {
+  return { binance: localExchange, binance_perpetual: localExchange, mexc: rateLimited, kraken: 'http://127.0.0.1:9' };
+}
+
+/** Real parts for the whole workers suite: Postgres, the Neon-driver proxy, anvil and litesvm (each chain behind a counting proxy), the local exchange. */
 export default async function setup(project: TestProject) {
-  const [postgres, evm, solana] = await Promise.all([startPostgres(), startEvmLocalnet(), startSolanaLocalnet({ port: 0 })]);
+  const [postgres, evm, solana, exchange] = await Promise.all([startPostgres(), startEvmLocalnet(), startSolanaLocalnet({ port: 0 }), startLocalExchange()]);
   await migrateDatabase(postgres.url);
   const [neonProxy, evmProxy, solanaProxy, rateLimited] = await Promise.all([
     startNeonProxy({ databaseUrl: postgres.url }),
@@ -40,8 +55,10 @@ export default async function setup(project: TestProject) {
   project.provide('rateLimitedRpcUrl', rateLimited.url);
   project.provide('solanaRpcUrl', solanaProxy.url);
   project.provide('solanaUrl', solana.rpcUrl);
+  project.provide('exchangeUrl', exchange.url);
+  project.provide('exchangeBaseUrls', exchangeBaseUrls(exchange.url, rateLimited.url));
   return async () => {
     await Promise.all([neonProxy.stop(), evmProxy.stop(), solanaProxy.stop(), rateLimited.stop()]);
-    await Promise.all([postgres.stop(), evm.stop(), solana.stop()]);
+    await Promise.all([postgres.stop(), evm.stop(), solana.stop(), exchange.stop()]);
   };
 }

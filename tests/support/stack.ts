@@ -22,6 +22,7 @@ function entrypoint(worker: FetchWorker) {
   };
 }
 
+export { ExchangeSession } from '../../lib/exchanges/session';
 export { Signer } from '../../lib/signer/signer';
 export const Chains = entrypoint(chains);
 export const Connectors = entrypoint(connectors);

@@ -13,7 +13,7 @@ import { Config } from '../../lib/config/store';
 import { constantTimeEqual } from '../../lib/crypto';
 import { getDb } from '../../lib/db/client';
 import { idempotencyOf, runOnce } from '../../lib/idempotency';
-import { BadRequestError, NotFoundError, ServiceUnavailableError, TooManyRequestsError, UnauthorizedError } from '../../lib/errors';
+import { BadRequestError, NotFoundError, ServiceUnavailableError, UnauthorizedError } from '../../lib/errors';
 import { sendEvmTransaction } from '../../lib/signer/client';
 import { sendSolanaTransaction } from '../../lib/signer/solana-client';
 import { TokenList } from '../../lib/tokens/registry';
@@ -81,12 +81,7 @@ export const showPrivateKey: AppRouteHandler<typeof routes.showPrivateKey, Chain
   if (!c.env.GATEWAY_PASSPHRASE) throw new ServiceUnavailableError('Showing private keys is disabled: set the GATEWAY_PASSPHRASE secret');
   const checked = chainModule(chain).parseAddress(address, 'address');
   const addressKey = chainModule(chain).addressKey(checked);
-  try {
-    await countPassphraseAttempt(c.env, chain, addressKey);
-  } catch (error) {
-    if (error instanceof TooManyRequestsError) c.header('Retry-After', String(error.extra?.retryAfter));
-    throw error;
-  }
+  await countPassphraseAttempt(c.env, chain, addressKey);
   if (!(await constantTimeEqual(passphrase, c.env.GATEWAY_PASSPHRASE))) throw new UnauthorizedError('Invalid passphrase', 'INVALID_PASSPHRASE');
   await clearPassphraseAttempts(c.env, chain, addressKey);
   const privateKey = await loadPrivateKey(c.env, chain, checked);

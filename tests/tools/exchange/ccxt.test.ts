@@ -1,4 +1,4 @@
-import ccxt, { type Exchange } from 'ccxt';
+import ccxt, { type Exchange, type Order } from 'ccxt';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { localExchangeUrls } from '../../../lib/exchanges/local-urls';
 import { DEV_ACCOUNTS } from '../../../tools/exchange/dev-accounts';
@@ -25,6 +25,19 @@ async function closeQuietly(client: Exchange | undefined): Promise<void> {
     for (const future of Object.values(socket.futures)) future.catch(() => undefined);
   }
   await client.close();
+}
+
+/**
+ * Places orders until the watch sees one: events sent before the stream's subscription is live are
+ * not replayed (as on Binance), and on a loaded machine the subscription can take a while.
+ */
+async function placeUntilSeen(watch: Promise<Order[]>, place: (attempt: number) => Promise<Order>): Promise<{ placed: Order; seen: Order[] }> {
+  for (let attempt = 1; ; attempt++) {
+    const placed = await place(attempt);
+    const seen = await Promise.race([watch, new Promise<undefined>((resolve) => setTimeout(resolve, 1000))]);
+    if (seen) return { placed, seen };
+    if (attempt === 10) throw new Error('the order stream saw none of 10 orders');
+  }
 }
 
 describe('CCXT binance (spot) against the local exchange', () => {
@@ -112,11 +125,8 @@ describe('CCXT binance (spot) against the local exchange', () => {
       nonce = book.nonce!;
       expect(book.bids[0][0]).toBeLessThan(book.asks[0][0]!);
     }
-    const orders = binance.watchOrders('SOL/USDT');
-    await new Promise((resolve) => setTimeout(resolve, 200));
-    const placed = await binance.createOrder('SOL/USDT', 'limit', 'buy', 1, 100, { clientOrderId: 'colibri-ws-1' });
-    const seen = await orders;
-    expect(seen.map((o) => [o.id, o.clientOrderId, o.status])).toContainEqual([placed.id, 'colibri-ws-1', 'open']);
+    const { placed, seen } = await placeUntilSeen(binance.watchOrders('SOL/USDT'), (attempt) => binance.createOrder('SOL/USDT', 'limit', 'buy', 1, 100, { clientOrderId: `colibri-ws-${attempt}` }));
+    expect(seen.map((o) => [o.id, o.clientOrderId, o.status])).toContainEqual([placed.id, placed.clientOrderId, 'open']);
   });
 });
 
@@ -166,9 +176,7 @@ describe('CCXT binanceusdm against the local exchange', () => {
   it('watches orders over the listenKey user data stream and the order book', async () => {
     const book = await usdm.watchOrderBook('ETH/USDT:USDT');
     expect(book.bids[0][0]).toBeLessThan(book.asks[0][0]!);
-    const orders = usdm.watchOrders();
-    await new Promise((resolve) => setTimeout(resolve, 200));
-    const placed = await usdm.createOrder('ETH/USDT:USDT', 'market', 'sell', 0.05);
-    expect((await orders).map((o) => o.id)).toContain(placed.id);
+    const { placed, seen } = await placeUntilSeen(usdm.watchOrders(), () => usdm.createOrder('ETH/USDT:USDT', 'market', 'sell', 0.05));
+    expect(seen.map((o) => o.id)).toContain(placed.id);
   });
 });

@@ -169,7 +169,10 @@ describe('local exchange, spot REST on its own (no market maker: the book holds 
 
   it('finds orders by client order id and refuses a duplicate open one', async () => {
     const place = (clientId: string) => api.signed(carol, 'POST', '/api/v3/order', { symbol: 'BNBUSDT', side: 'BUY', type: 'LIMIT', timeInForce: 'GTC', quantity: '1', price: '100', newClientOrderId: clientId });
-    expect((await place('colibri-1')).body.status).toBe('NEW');
+    const first = await place('colibri-1');
+    expect(first.body.status).toBe('NEW');
+    expect(first.headers.get('x-mbx-order-count-10s')).toBe('1');
+    expect(first.headers.get('x-mbx-order-count-1d')).toBe('1');
     const duplicate = await place('colibri-1');
     expect([duplicate.status, duplicate.body]).toEqual([400, { code: -2010, msg: 'Duplicate order sent.' }]);
     const found = (await api.signed(carol, 'GET', '/api/v3/order', { symbol: 'BNBUSDT', origClientOrderId: 'colibri-1' })).body;

@@ -405,6 +405,7 @@ export function futuresRoutes(venue: FuturesVenue, path: PricePath, listenKeys: 
       path: '/fapi/v1/order',
       security: 'SIGNED',
       weight: 0,
+      placesOrder: true,
       handle: (context) => orderJson(venue.placeOrder(owner(context), readNewOrder(context.params))),
     },
     {

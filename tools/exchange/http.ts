@@ -154,3 +154,19 @@ export class WeightMeter {
     return Math.ceil((60_000 - (now % 60_000)) / 1000);
   }
 }
+
+/** Orders an account placed, for the X-MBX-ORDER-COUNT-<interval> headers of order responses. */
+export class OrderCounter {
+  private readonly placed = new Map<string, number[]>();
+
+  constructor(private readonly intervals: { header: string; ms: number }[]) {}
+
+  /** Records an order and returns the headers with the counts per interval. */
+  count(account: string, now: number): Record<string, string> {
+    const longest = Math.max(...this.intervals.map((i) => i.ms));
+    const times = (this.placed.get(account) ?? []).filter((t) => now - t < longest);
+    times.push(now);
+    this.placed.set(account, times);
+    return Object.fromEntries(this.intervals.map((i) => [i.header, String(times.filter((t) => now - t < i.ms).length)]));
+  }
+}

@@ -15,6 +15,8 @@ export interface Route {
   path: string;
   security: Security;
   weight: number | ((params: Params) => number);
+  /** Places an order: the response carries the account's X-MBX-ORDER-COUNT-* headers. */
+  placesOrder?: boolean;
   handle(context: RouteContext): unknown;
 }
 

@@ -10,7 +10,7 @@ import { BinanceError } from './errors';
 import { EventBus } from './events';
 import { FuturesVenue } from './futures';
 import { futuresRoutes } from './futures-api';
-import { authenticate, identify, parseParams, WeightMeter, type Account } from './http';
+import { authenticate, identify, OrderCounter, parseParams, WeightMeter, type Account } from './http';
 import { ListenKeys } from './listen-keys';
 import { PricePath } from './price-path';
 import type { Route } from './routes';
@@ -90,6 +90,10 @@ export async function startLocalExchange(options: LocalExchangeOptions = {}): Pr
     spot: new WeightMeter(options.weightLimitPerMinute ?? 6000),
     futures: new WeightMeter(options.weightLimitPerMinute ?? 2400),
   };
+  const orderCounters = {
+    spot: new OrderCounter([{ header: 'x-mbx-order-count-10s', ms: 10_000 }, { header: 'x-mbx-order-count-1d', ms: 86_400_000 }]),
+    futures: new OrderCounter([{ header: 'x-mbx-order-count-10s', ms: 10_000 }, { header: 'x-mbx-order-count-1m', ms: 60_000 }]),
+  };
   let requests = 0;
 
   const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
@@ -118,7 +122,8 @@ export async function startLocalExchange(options: LocalExchangeOptions = {}): Pr
       if (route.security === 'SIGNED') account = authenticate(accounts, header, rawQuery, rawBody, params, now, 'SIGNED');
       else if (route.security !== 'NONE') account = identify(accounts, header);
       const body = route.handle({ params, account, now });
-      send(res, 200, body, weightHeaders());
+      const orderHeaders = route.placesOrder ? orderCounters[host === 'fapi.binance.com' ? 'futures' : 'spot'].count(account!.apiKey, now) : {};
+      send(res, 200, body, { ...weightHeaders(), ...orderHeaders });
     } catch (error) {
       if (error instanceof BinanceError) {
         const headers: Record<string, string> = weightHeaders();

@@ -372,6 +372,7 @@ export function spotRoutes(venue: SpotVenue, path: PricePath, listenKeys: Listen
       path: '/api/v3/order',
       security: 'SIGNED',
       weight: 1,
+      placesOrder: true,
       handle: (context) => {
         const request = readNewOrder(context.params);
         const { order, fills } = venue.placeOrder(owner(context), request);

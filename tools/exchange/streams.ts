@@ -46,7 +46,7 @@ const TICK_MS = 100;
 const STREAM_PATTERN = /^([a-z0-9]+)@(trade|aggTrade|kline_[0-9a-zA-Z]+|ticker|miniTicker|bookTicker|depth(?:5|10|20)?(?:@100ms|@1000ms|@500ms|@250ms)?|markPrice(?:@1s)?)$/;
 
 export function attachStreams(server: Server, deps: StreamDependencies): { close(): Promise<void> } {
-  const wss = new WebSocketServer({ noServer: true });
+  const wss = new WebSocketServer({ noServer: true, maxPayload: 64 * 1024 });
   const connections = new Set<Connection>();
   const emittedUpdateId = new Map<OrderBook, number>();
   let ticks = 0;

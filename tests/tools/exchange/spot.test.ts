@@ -167,9 +167,21 @@ describe('local exchange, spot REST on its own (no market maker: the book holds 
     await api.signed(bob, 'DELETE', '/api/v3/order', { symbol: 'SOLUSDT', orderId: passive.body.orderId });
   });
 
+  it('fills a MARKET buy by quoteOrderQty across levels without breaking LOT_SIZE', async () => {
+    await api.signed(alice, 'POST', '/api/v3/order', { symbol: 'ETHBTC', side: 'SELL', type: 'LIMIT', timeInForce: 'GTC', quantity: '1', price: '0.03' });
+    await api.signed(alice, 'POST', '/api/v3/order', { symbol: 'ETHBTC', side: 'SELL', type: 'LIMIT', timeInForce: 'GTC', quantity: '1', price: '0.0301' });
+    const bought = (await api.signed(bob, 'POST', '/api/v3/order', { symbol: 'ETHBTC', side: 'BUY', type: 'MARKET', quoteOrderQty: '0.045' })).body;
+    // 1 ETH at 0.03, then 0.015 / 0.0301 = 0.49833… rounded down to the 0.0001 step.
+    expect(bought).toMatchObject({ status: 'FILLED', origQuoteOrderQty: '0.04500000', executedQty: '1.49830000', cummulativeQuoteQty: '0.04499883' });
+    expect(bought.fills.map((f: { price: string; qty: string }) => [f.price, f.qty])).toEqual([['0.03000000', '1.00000000'], ['0.03010000', '0.49830000']]);
+  });
+
   it('finds orders by client order id and refuses a duplicate open one', async () => {
     const place = (clientId: string) => api.signed(carol, 'POST', '/api/v3/order', { symbol: 'BNBUSDT', side: 'BUY', type: 'LIMIT', timeInForce: 'GTC', quantity: '1', price: '100', newClientOrderId: clientId });
-    expect((await place('colibri-1')).body.status).toBe('NEW');
+    const first = await place('colibri-1');
+    expect(first.body.status).toBe('NEW');
+    expect(first.headers.get('x-mbx-order-count-10s')).toBe('1');
+    expect(first.headers.get('x-mbx-order-count-1d')).toBe('1');
     const duplicate = await place('colibri-1');
     expect([duplicate.status, duplicate.body]).toEqual([400, { code: -2010, msg: 'Duplicate order sent.' }]);
     const found = (await api.signed(carol, 'GET', '/api/v3/order', { symbol: 'BNBUSDT', origClientOrderId: 'colibri-1' })).body;

@@ -16,6 +16,7 @@ const uuidAsCommonJs: Plugin = {
 const routerEntrypoints = {
   CHAINS: 'Chains',
   CONNECTORS: 'Connectors',
+  GATEWAY: 'Gateway',
   TRADING: 'Trading',
   PORTFOLIO: 'Portfolio',
   MARKET_DATA: 'MarketData',

@@ -8,6 +8,7 @@ import bots from '../../workers/bots';
 import chains from '../../workers/chains';
 import connectors from '../../workers/connectors';
 import edge from '../../workers/edge';
+import gateway from '../../workers/gateway';
 import marketData from '../../workers/market-data';
 import portfolio from '../../workers/portfolio';
 import trading from '../../workers/trading';
@@ -25,6 +26,7 @@ function entrypoint(worker: FetchWorker) {
 export { Signer } from '../../lib/signer/signer';
 export const Chains = entrypoint(chains);
 export const Connectors = entrypoint(connectors);
+export const Gateway = entrypoint(gateway);
 export const Trading = entrypoint(trading);
 export const Portfolio = entrypoint(portfolio);
 export const MarketData = entrypoint(marketData);

@@ -1,0 +1,101 @@
+/**
+ * An exact decimal: an integer and a count of fraction digits. Sums, differences and products are
+ * exact; a quotient is rounded half away from zero to a chosen number of digits. Money read from
+ * Postgres `numeric` columns and from the chain stays exact through the arithmetic built on it.
+ */
+export class Decimal {
+  private constructor(
+    readonly units: bigint,
+    readonly scale: number,
+  ) {}
+
+  static readonly ZERO = new Decimal(0n, 0);
+
+  /** `"12.5"`, `"-0.001"`, a JSON number (its shortest round-trip form, exponents included) or a bigint. */
+  static from(value: string | number | bigint | Decimal): Decimal {
+    if (value instanceof Decimal) return value;
+    if (typeof value === 'bigint') return new Decimal(value, 0);
+    const text = String(value).trim().toLowerCase();
+    const match = /^(-?)(\d*)(?:\.(\d*))?(?:e([+-]?\d+))?$/.exec(text);
+    if (!match || (match[2] === '' && (match[3] ?? '') === '')) throw new RangeError(`Not a decimal: ${value}`);
+    const [, sign, whole, fraction = '', exponent = '0'] = match;
+    const digits = BigInt(`${sign}${whole || '0'}${fraction}`);
+    const scale = fraction.length - Number(exponent);
+    return scale >= 0 ? new Decimal(digits, scale) : new Decimal(digits * 10n ** BigInt(-scale), 0);
+  }
+
+  /** Base units of a token with `decimals` as its human amount. */
+  static fromUnits(units: bigint, decimals: number): Decimal {
+    return new Decimal(units, decimals);
+  }
+
+  private rescale(scale: number): bigint {
+    return this.units * 10n ** BigInt(scale - this.scale);
+  }
+
+  plus(other: Decimal | string | number): Decimal {
+    const b = Decimal.from(other);
+    const scale = Math.max(this.scale, b.scale);
+    return new Decimal(this.rescale(scale) + b.rescale(scale), scale);
+  }
+
+  minus(other: Decimal | string | number): Decimal {
+    return this.plus(Decimal.from(other).negated());
+  }
+
+  times(other: Decimal | string | number): Decimal {
+    const b = Decimal.from(other);
+    return new Decimal(this.units * b.units, this.scale + b.scale);
+  }
+
+  /** This divided by `other`, rounded half away from zero to `digits` fraction digits. */
+  dividedBy(other: Decimal | string | number, digits = 18): Decimal {
+    const b = Decimal.from(other);
+    if (b.units === 0n) throw new RangeError('Division by zero');
+    // (u1/10^s1) / (u2/10^s2) = u1 * 10^(s2 + digits - s1) / u2, in units of 10^-digits.
+    const shift = b.scale + digits - this.scale;
+    let numerator = shift >= 0 ? this.units * 10n ** BigInt(shift) : this.units;
+    let denominator = shift >= 0 ? b.units : b.units * 10n ** BigInt(-shift);
+    if (denominator < 0n) [numerator, denominator] = [-numerator, -denominator];
+    const quotient = numerator / denominator;
+    const remainder = numerator % denominator;
+    const away = 2n * (remainder < 0n ? -remainder : remainder) >= denominator ? (numerator < 0n ? -1n : 1n) : 0n;
+    return new Decimal(quotient + away, digits);
+  }
+
+  /** Rounded half away from zero to `digits` fraction digits. */
+  rounded(digits: number): Decimal {
+    return digits >= this.scale ? this : this.dividedBy(1, digits);
+  }
+
+  negated(): Decimal {
+    return new Decimal(-this.units, this.scale);
+  }
+
+  isZero(): boolean {
+    return this.units === 0n;
+  }
+
+  isPositive(): boolean {
+    return this.units > 0n;
+  }
+
+  compare(other: Decimal | string | number): number {
+    const difference = this.minus(other).units;
+    return difference === 0n ? 0 : difference > 0n ? 1 : -1;
+  }
+
+  /** Plain notation without trailing zeros: `"1.5"`, `"-0.000001"`, `"42"`. */
+  toString(): string {
+    const negative = this.units < 0n;
+    const digits = (negative ? -this.units : this.units).toString().padStart(this.scale + 1, '0');
+    const whole = digits.slice(0, digits.length - this.scale);
+    const fraction = digits.slice(digits.length - this.scale).replace(/0+$/, '');
+    return `${negative ? '-' : ''}${whole}${fraction ? `.${fraction}` : ''}`;
+  }
+
+  /** The nearest float: what JSON clients that read numbers receive. */
+  toNumber(): number {
+    return Number(this.toString());
+  }
+}

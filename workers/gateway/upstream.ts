@@ -2,7 +2,7 @@ import { REQUEST_ID_HEADER } from '../../lib/app';
 import { HttpError } from '../../lib/errors';
 import type { GatewayEnv } from './env';
 
-const REBUILT_FIELDS = new Set(['statusCode', 'message', 'detail', 'code', 'validation', 'requestId']);
+const REBUILT_FIELDS = new Set(['statusCode', 'message', 'detail', 'code', 'requestId']);
 
 type Query = Record<string, string | number | boolean | undefined>;
 

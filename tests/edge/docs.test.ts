@@ -24,6 +24,10 @@ describe('API documentation', () => {
         '/market-data/health',
         '/bot-orchestration/commands',
         '/bot-orchestration/commands/{id}',
+        '/gateway/swap/execute',
+        '/gateway/swaps/search',
+        '/gateway/clmm/positions/search',
+        '/gateway/networks/{network_id}/pools',
       ]),
     );
     expect(document.components.securitySchemes).toHaveProperty('basicAuth');

@@ -9,7 +9,7 @@ import { SOLANA_LOCALNET_DEV_WALLET } from '../lib/chains/solana/localnet';
 import { startEvmLocalnet, type EvmLocalnet } from './localnet/evm/setup';
 import { startSolanaLocalnet, type SolanaLocalnet } from './localnet/solana/server';
 import { migrateDatabase } from './migrate';
-import { startNeonProxy } from './neon-proxy';
+import { startNeonProxy, type NeonProxy } from './neon-proxy';
 import { startPglite } from './pglite-server';
 import { ROUTER_WORKERS, WORKERS, WRANGLER_ENV } from './workers';
 
@@ -34,6 +34,8 @@ export interface Stack {
   evm: EvmLocalnet;
   solana: SolanaLocalnet;
   databaseLabel: string;
+  /** Counts the workers' database round trips (through the Neon-driver proxy). */
+  database: Pick<NeonProxy, 'stats' | 'reset'>;
   /** Resolves when wrangler exits on its own (a crash). */
   exited: Promise<number | null>;
   stop(): Promise<void>;
@@ -132,7 +134,7 @@ export async function startStack(options: StackOptions): Promise<Stack> {
       });
       if (!response.ok) throw new Error(`adding the ${chain} dev wallet failed: ${await response.text()}`);
     }
-    return { baseUrl, authorization, evm, solana, databaseLabel: options.databaseUrl ? 'DATABASE_URL' : 'PGlite', exited, stop };
+    return { baseUrl, authorization, evm, solana, databaseLabel: options.databaseUrl ? 'DATABASE_URL' : 'PGlite', database: proxy, exited, stop };
   } catch (error) {
     await stop();
     throw error;

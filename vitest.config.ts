@@ -23,6 +23,7 @@ const ccxtStubs = {
 const routerEntrypoints = {
   CHAINS: 'Chains',
   CONNECTORS: 'Connectors',
+  GATEWAY: 'Gateway',
   TRADING: 'Trading',
   PORTFOLIO: 'Portfolio',
   MARKET_DATA: 'MarketData',

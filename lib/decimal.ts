@@ -1,14 +1,107 @@
-// Exact decimals for money that arrives as text (Postgres `numeric`, exchange payloads) or as a JSON
-// number: digits and a scale, never a float, until a response is built.
+/**
+ * An exact decimal: an integer and a count of fraction digits. Sums, differences and products are
+ * exact; a quotient is rounded half away from zero to a chosen number of digits. Money read from
+ * Postgres `numeric` columns and from the chain stays exact through the arithmetic built on it.
+ */
+export class Decimal {
+  private constructor(
+    readonly units: bigint,
+    readonly scale: number,
+  ) {}
+
+  static readonly ZERO = new Decimal(0n, 0);
+
+  /** `"12.5"`, `"-0.001"`, a JSON number (its shortest round-trip form, exponents included) or a bigint. */
+  static from(value: string | number | bigint | Decimal): Decimal {
+    if (value instanceof Decimal) return value;
+    if (typeof value === 'bigint') return new Decimal(value, 0);
+    const text = String(value).trim().toLowerCase();
+    const match = /^(-?)(\d*)(?:\.(\d*))?(?:e([+-]?\d+))?$/.exec(text);
+    if (!match || (match[2] === '' && (match[3] ?? '') === '')) throw new RangeError(`Not a decimal: ${value}`);
+    const [, sign, whole, fraction = '', exponent = '0'] = match;
+    const digits = BigInt(`${sign}${whole || '0'}${fraction}`);
+    const scale = fraction.length - Number(exponent);
+    return scale >= 0 ? new Decimal(digits, scale) : new Decimal(digits * 10n ** BigInt(-scale), 0);
+  }
+
+  /** Base units of a token with `decimals` as its human amount. */
+  static fromUnits(units: bigint, decimals: number): Decimal {
+    return new Decimal(units, decimals);
+  }
+
+  private rescale(scale: number): bigint {
+    return this.units * 10n ** BigInt(scale - this.scale);
+  }
+
+  plus(other: Decimal | string | number): Decimal {
+    const b = Decimal.from(other);
+    const scale = Math.max(this.scale, b.scale);
+    return new Decimal(this.rescale(scale) + b.rescale(scale), scale);
+  }
+
+  minus(other: Decimal | string | number): Decimal {
+    return this.plus(Decimal.from(other).negated());
+  }
+
+  times(other: Decimal | string | number): Decimal {
+    const b = Decimal.from(other);
+    return new Decimal(this.units * b.units, this.scale + b.scale);
+  }
+
+  /** This divided by `other`, rounded half away from zero to `digits` fraction digits. */
+  dividedBy(other: Decimal | string | number, digits = 18): Decimal {
+    const b = Decimal.from(other);
+    if (b.units === 0n) throw new RangeError('Division by zero');
+    // (u1/10^s1) / (u2/10^s2) = u1 * 10^(s2 + digits - s1) / u2, in units of 10^-digits.
+    const shift = b.scale + digits - this.scale;
+    let numerator = shift >= 0 ? this.units * 10n ** BigInt(shift) : this.units;
+    let denominator = shift >= 0 ? b.units : b.units * 10n ** BigInt(-shift);
+    if (denominator < 0n) [numerator, denominator] = [-numerator, -denominator];
+    const quotient = numerator / denominator;
+    const remainder = numerator % denominator;
+    const away = 2n * (remainder < 0n ? -remainder : remainder) >= denominator ? (numerator < 0n ? -1n : 1n) : 0n;
+    return new Decimal(quotient + away, digits);
+  }
+
+  /** Rounded half away from zero to `digits` fraction digits. */
+  rounded(digits: number): Decimal {
+    return digits >= this.scale ? this : this.dividedBy(1, digits);
+  }
+
+  negated(): Decimal {
+    return new Decimal(-this.units, this.scale);
+  }
+
+  isZero(): boolean {
+    return this.units === 0n;
+  }
+
+  isPositive(): boolean {
+    return this.units > 0n;
+  }
+
+  compare(other: Decimal | string | number): number {
+    const difference = this.minus(other).units;
+    return difference === 0n ? 0 : difference > 0n ? 1 : -1;
+  }
+
+  /** Plain notation without trailing zeros: `"1.5"`, `"-0.000001"`, `"42"`. */
+  toString(): string {
+    const negative = this.units < 0n;
+    const digits = (negative ? -this.units : this.units).toString().padStart(this.scale + 1, '0');
+    const whole = digits.slice(0, digits.length - this.scale);
+    const fraction = digits.slice(digits.length - this.scale).replace(/0+$/, '');
+    return `${negative ? '-' : ''}${whole}${fraction ? `.${fraction}` : ''}`;
+  }
+
+  /** The nearest float: what JSON clients that read numbers receive. */
+  toNumber(): number {
+    return Number(this.toString());
+  }
+}
 
 /** A plain decimal as clients and Postgres write it: digits, an optional fraction, an optional sign. */
 export const DECIMAL_PATTERN = /^-?\d+(\.\d+)?$/;
-
-/** An exact decimal: `units / 10^scale`. */
-export interface Decimal {
-  units: bigint;
-  scale: number;
-}
 
 /**
  * A JSON number as the decimal the client wrote: `0.1` is "0.1" (its shortest round-trip form, which
@@ -28,41 +121,9 @@ export function numberToDecimalText(value: number): string | undefined {
   return `${sign}${digits.slice(0, point)}.${digits.slice(point)}`;
 }
 
-/** Parses a plain decimal string or a JSON number exactly; undefined for any other form. */
+/** Parses a plain decimal string or a JSON number exactly, as input is read; undefined for any other form. */
 export function parseDecimal(value: string | number): Decimal | undefined {
   const text = typeof value === 'number' ? numberToDecimalText(value) : value;
   if (text === undefined || !DECIMAL_PATTERN.test(text)) return undefined;
-  const [whole, fraction = ''] = text.split('.');
-  return { units: BigInt(whole + fraction), scale: fraction.length };
-}
-
-/** `value` with at least `scale` fraction digits (same number). */
-function rescale(value: Decimal, scale: number): bigint {
-  return value.units * 10n ** BigInt(scale - value.scale);
-}
-
-export function addDecimals(a: Decimal, b: Decimal): Decimal {
-  const scale = Math.max(a.scale, b.scale);
-  return { units: rescale(a, scale) + rescale(b, scale), scale };
-}
-
-export function compareDecimals(a: Decimal, b: Decimal): -1 | 0 | 1 {
-  const scale = Math.max(a.scale, b.scale);
-  const [x, y] = [rescale(a, scale), rescale(b, scale)];
-  return x < y ? -1 : x > y ? 1 : 0;
-}
-
-/** The canonical text: no trailing fraction zeros, `-0` as `0`. */
-export function decimalToString({ units, scale }: Decimal): string {
-  const negative = units < 0n;
-  const digits = (negative ? -units : units).toString().padStart(scale + 1, '0');
-  const whole = digits.slice(0, digits.length - scale);
-  const fraction = digits.slice(digits.length - scale).replace(/0+$/, '');
-  const text = fraction ? `${whole}.${fraction}` : whole;
-  return negative && text !== '0' ? `-${text}` : text;
-}
-
-/** A float for a response field that the contract types as a JSON number: the one place money becomes one. */
-export function decimalToNumber(value: Decimal): number {
-  return Number(decimalToString(value));
+  return Decimal.from(text);
 }

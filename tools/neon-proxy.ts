@@ -11,6 +11,9 @@ import { WebSocketServer, type WebSocket } from 'ws';
 export interface NeonProxy {
   url: string;
   port: number;
+  /** Database round trips since the last reset: HTTP requests (a batch is one) and WebSocket sessions. */
+  stats(): { httpRequests: number; webSockets: number };
+  reset(): void;
   stop(): Promise<void>;
 }
 
@@ -31,9 +34,14 @@ export async function startNeonProxy(options: { port?: number; databaseUrl: stri
   };
   const fallback = new URL(options.databaseUrl);
 
-  const server = createServer((req, res) => void handleHttp(req, res, poolFor(req)));
+  const counts = { httpRequests: 0, webSockets: 0 };
+  const server = createServer((req, res) => {
+    if (req.method === 'POST') counts.httpRequests += 1;
+    void handleHttp(req, res, poolFor(req));
+  });
   const wss = new WebSocketServer({ server, path: '/v2' });
   wss.on('connection', (ws, req) => {
+    counts.webSockets += 1;
     const address = new URL(req.url ?? '', 'http://proxy').searchParams.get('address')
       ?? `${fallback.hostname}:${fallback.port || 5432}`;
     const split = address.lastIndexOf(':');
@@ -47,6 +55,11 @@ export async function startNeonProxy(options: { port?: number; databaseUrl: stri
   return {
     url: `http://127.0.0.1:${port}`,
     port,
+    stats: () => ({ ...counts }),
+    reset() {
+      counts.httpRequests = 0;
+      counts.webSockets = 0;
+    },
     async stop() {
       for (const ws of wss.clients) ws.terminate();
       wss.close();

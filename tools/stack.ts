@@ -11,7 +11,7 @@ import { startLocalExchange, type LocalExchange } from './exchange/server';
 import { startEvmLocalnet, type EvmLocalnet } from './localnet/evm/setup';
 import { startSolanaLocalnet, type SolanaLocalnet } from './localnet/solana/server';
 import { migrateDatabase } from './migrate';
-import { startNeonProxy } from './neon-proxy';
+import { startNeonProxy, type NeonProxy } from './neon-proxy';
 import { startPglite } from './pglite-server';
 import { ROUTER_WORKERS, WORKERS, WRANGLER_ENV } from './workers';
 
@@ -40,6 +40,8 @@ export interface Stack {
   /** The local Binance-compatible exchange that `binance` and `binance_perpetual` point at. */
   exchange: LocalExchange;
   databaseLabel: string;
+  /** Counts the workers' database round trips (through the Neon-driver proxy). */
+  database: Pick<NeonProxy, 'stats' | 'reset'>;
   /** Resolves when wrangler exits on its own (a crash). */
   exited: Promise<number | null>;
   stop(): Promise<void>;
@@ -154,7 +156,7 @@ export async function startStack(options: StackOptions): Promise<Stack> {
       });
       if (!response.ok) throw new Error(`adding master_account's ${connector} dev key failed: ${await response.text()}`);
     }
-    return { baseUrl, authorization, evm, solana, exchange, databaseLabel: options.databaseUrl ? 'DATABASE_URL' : 'PGlite', exited, stop };
+    return { baseUrl, authorization, evm, solana, exchange, databaseLabel: options.databaseUrl ? 'DATABASE_URL' : 'PGlite', database: proxy, exited, stop };
   } catch (error) {
     await stop();
     throw error;

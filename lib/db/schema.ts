@@ -211,3 +211,90 @@ export const exchangeMarkets = pgTable(
   },
   (table) => [primaryKey({ columns: [table.connector, table.source] })],
 );
+
+/**
+ * Hummingbot API's swap history (`/gateway/swap/execute`): written `SUBMITTED` when the connector sent
+ * the swap (or `FAILED` when it refused it: no hash), then confirmed or failed by the follower from the
+ * receipt, with the amounts and gas fee the chain moved, as exact decimals.
+ */
+export const gatewaySwaps = pgTable(
+  'gateway_swaps',
+  {
+    id: uuid('id').primaryKey(),
+    transactionHash: text('transaction_hash').unique(),
+    timestamp: timestamp('timestamp', { withTimezone: true }).notNull().defaultNow(),
+    network: text('network').notNull(),
+    connector: text('connector').notNull(),
+    /** The signer: the request's, else the receipt's sender once confirmed (the connector's default wallet). */
+    walletAddress: text('wallet_address'),
+    tradingPair: text('trading_pair').notNull(),
+    baseToken: text('base_token').notNull(),
+    quoteToken: text('quote_token').notNull(),
+    side: text('side', { enum: ['BUY', 'SELL'] }).notNull(),
+    inputAmount: numeric('input_amount'),
+    outputAmount: numeric('output_amount'),
+    price: numeric('price'),
+    slippagePct: numeric('slippage_pct'),
+    gasFee: numeric('gas_fee'),
+    gasToken: text('gas_token'),
+    status: text('status', { enum: ['SUBMITTED', 'CONFIRMED', 'FAILED'] }).notNull(),
+    poolAddress: text('pool_address'),
+    quoteId: text('quote_id'),
+    errorMessage: text('error_message'),
+  },
+  (table) => [index('gateway_swaps_search_idx').on(table.network, table.walletAddress, table.timestamp), index('gateway_swaps_status_idx').on(table.status)],
+);
+
+/**
+ * Hummingbot API's CLMM positions: one row per position opened through `/gateway/clmm/open`. Amounts and
+ * fees are not kept here but summed from its confirmed events, so they never disagree.
+ */
+export const gatewayClmmPositions = pgTable(
+  'gateway_clmm_positions',
+  {
+    id: uuid('id').primaryKey(),
+    /** The position NFT's token id; null until the follower reads it from a receipt the connector did not wait for. */
+    positionAddress: text('position_address'),
+    poolAddress: text('pool_address').notNull(),
+    network: text('network').notNull(),
+    connector: text('connector').notNull(),
+    /** The owner: the request's, else the open transaction's sender once confirmed. */
+    walletAddress: text('wallet_address'),
+    tradingPair: text('trading_pair').notNull(),
+    baseToken: text('base_token').notNull(),
+    quoteToken: text('quote_token').notNull(),
+    baseTokenAddress: text('base_token_address').notNull(),
+    quoteTokenAddress: text('quote_token_address').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    closedAt: timestamp('closed_at', { withTimezone: true }),
+    status: text('status', { enum: ['OPEN', 'CLOSED'] }).notNull().default('OPEN'),
+    lowerPrice: numeric('lower_price').notNull(),
+    upperPrice: numeric('upper_price').notNull(),
+    entryPrice: numeric('entry_price'),
+    lastUpdated: timestamp('last_updated', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (table) => [uniqueIndex('gateway_clmm_positions_address_idx').on(table.network, table.connector, table.positionAddress), index('gateway_clmm_positions_wallet_idx').on(table.walletAddress, table.status)],
+);
+
+/** What happened to a position, one row per transaction: amounts and fees as the receipt's events give them. */
+export const gatewayClmmEvents = pgTable(
+  'gateway_clmm_events',
+  {
+    id: uuid('id').primaryKey(),
+    positionId: uuid('position_id')
+      .notNull()
+      .references(() => gatewayClmmPositions.id, { onDelete: 'cascade' }),
+    transactionHash: text('transaction_hash').notNull(),
+    timestamp: timestamp('timestamp', { withTimezone: true }).notNull().defaultNow(),
+    eventType: text('event_type', { enum: ['OPEN', 'ADD_LIQUIDITY', 'REMOVE_LIQUIDITY', 'COLLECT_FEES', 'CLOSE'] }).notNull(),
+    baseTokenAmount: numeric('base_token_amount'),
+    quoteTokenAmount: numeric('quote_token_amount'),
+    baseFeeCollected: numeric('base_fee_collected'),
+    quoteFeeCollected: numeric('quote_fee_collected'),
+    gasFee: numeric('gas_fee'),
+    gasToken: text('gas_token'),
+    status: text('status', { enum: ['SUBMITTED', 'CONFIRMED', 'FAILED'] }).notNull(),
+    errorMessage: text('error_message'),
+  },
+  (table) => [uniqueIndex('gateway_clmm_events_tx_idx').on(table.transactionHash, table.eventType), index('gateway_clmm_events_position_idx').on(table.positionId, table.timestamp), index('gateway_clmm_events_status_idx').on(table.status)],
+);

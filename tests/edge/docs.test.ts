@@ -38,6 +38,10 @@ describe('API documentation', () => {
         '/connectors/{connector_name}/config-map',
         '/connectors/{connector_name}/trading-rules',
         '/connectors/{connector_name}/order-types',
+        '/gateway/swap/execute',
+        '/gateway/swaps/search',
+        '/gateway/clmm/positions/search',
+        '/gateway/networks/{network_id}/pools',
       ]),
     );
     expect(document.components.securitySchemes).toHaveProperty('basicAuth');

@@ -4,7 +4,7 @@ import { api } from '../support/http';
 
 describe('routing through the edge', () => {
   it('reaches every router worker, each reporting its database', async () => {
-    for (const worker of ['chains', 'connectors', 'trading', 'portfolio', 'market-data']) {
+    for (const worker of ['chains', 'connectors', 'gateway', 'trading', 'portfolio', 'market-data']) {
       const response = await api(`/${worker}/health`);
       expect(response.status, worker).toBe(200);
       expect(await response.json()).toEqual({ status: 'ok', worker, database: { reachable: true, latencyMs: expect.any(Number) } });
@@ -28,6 +28,9 @@ describe('routing through the edge', () => {
     expect(upstreamFor('/trading/clmm/open')).toBe('CONNECTORS');
     expect(upstreamFor('/trading/orders/search')).toBe('TRADING');
     expect(upstreamFor('/wallet/add')).toBe('CHAINS');
+    expect(upstreamFor('/gateway/swap/quote')).toBe('GATEWAY');
+    expect(upstreamFor('/gateway/networks/ethereum-localnet/pools')).toBe('GATEWAY');
+    expect(upstreamFor('/accounts/gateway/wallets/')).toBe('TRADING');
     expect(upstreamFor('/nowhere')).toBeUndefined();
   });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseAmount } from '../../lib/amount';
-import { addDecimals, compareDecimals, decimalToNumber, decimalToString, numberToDecimalText, parseDecimal } from '../../lib/decimal';
+import { numberToDecimalText, parseDecimal } from '../../lib/decimal';
 import { HttpError } from '../../lib/errors';
 import { AmountSchema } from '../../schemas/numbers';
 
@@ -101,11 +101,11 @@ describe('exact decimals', () => {
 
   it('adds and compares Postgres numeric and exchange strings without floats', () => {
     const [a, b] = [parseDecimal('0.1')!, parseDecimal('0.2')!];
-    expect(decimalToString(addDecimals(a, b))).toBe('0.3');
-    expect(decimalToString(addDecimals(parseDecimal('123456789012345678901234567890.000000000000000001')!, parseDecimal('-0.000000000000000001')!))).toBe('123456789012345678901234567890');
-    expect(compareDecimals(parseDecimal('1.10')!, parseDecimal('1.1')!)).toBe(0);
-    expect(compareDecimals(parseDecimal('-3')!, parseDecimal('2.5')!)).toBe(-1);
-    expect(decimalToNumber(addDecimals(a, b))).toBe(0.3);
+    expect(a.plus(b).toString()).toBe('0.3');
+    expect(parseDecimal('123456789012345678901234567890.000000000000000001')!.plus(parseDecimal('-0.000000000000000001')!).toString()).toBe('123456789012345678901234567890');
+    expect(parseDecimal('1.10')!.compare(parseDecimal('1.1')!)).toBe(0);
+    expect(parseDecimal('-3')!.compare(parseDecimal('2.5')!)).toBe(-1);
+    expect(a.plus(b).toNumber()).toBe(0.3);
     expect(parseDecimal('1e5')).toBeUndefined();
     expect(parseDecimal('0x10')).toBeUndefined();
   });

@@ -28,6 +28,8 @@ export function upstreamFor(path: string): Upstream | undefined {
       return second === 'swap' || second === 'clmm' ? 'CONNECTORS' : 'TRADING';
     case 'accounts':
       return 'TRADING';
+    case 'gateway':
+      return 'GATEWAY';
     case 'portfolio':
       return 'PORTFOLIO';
     case 'market-data':
@@ -39,4 +41,4 @@ export function upstreamFor(path: string): Upstream | undefined {
   }
 }
 
-export const UPSTREAMS: readonly Upstream[] = ['CHAINS', 'CONNECTORS', 'TRADING', 'PORTFOLIO', 'MARKET_DATA', 'BOTS'];
+export const UPSTREAMS: readonly Upstream[] = ['CHAINS', 'CONNECTORS', 'GATEWAY', 'TRADING', 'PORTFOLIO', 'MARKET_DATA', 'BOTS'];

@@ -1,0 +1,9 @@
+import type { ConfigEnv } from '../../lib/config/store';
+import type { RouterEnv } from '../../lib/env';
+
+export interface GatewayEnv extends RouterEnv, ConfigEnv {
+  /** Gateway's chain, wallet, token and config routes: the same answers as `/chains`, `/wallet`, `/tokens`, `/config`. */
+  CHAINS: Fetcher;
+  /** The DEX connectors, `/pools`, `/trading/swap` and `/trading/clmm`. */
+  CONNECTORS: Fetcher;
+}

@@ -1,0 +1,113 @@
+import { eq } from 'drizzle-orm';
+import { formatEther, getAddress, TransactionReceiptNotFoundError, type Address, type PublicClient, type TransactionReceipt } from 'viem';
+import { createEvmClient } from '../../lib/chains/ethereum/client';
+import { Config } from '../../lib/config/store';
+import { tokenDeltas } from '../../lib/connectors/transfers';
+import { Decimal } from '../../lib/decimal';
+import { getDb, type Db } from '../../lib/db/client';
+import { gatewaySwaps } from '../../lib/db/schema';
+import { log } from '../../lib/log';
+import { TokenList } from '../../lib/tokens/registry';
+import type { GatewayEnv } from './env';
+import { settleClmmEvents } from './clmm.follower';
+import { parseNetworkId } from './naming';
+import type { SwapRecord } from './swaps.store';
+
+/** A transaction the chain has not seen this long after it was recorded is failed: it was dropped. */
+export const MAX_PENDING_MS = 60 * 60 * 1000;
+const BATCH = 200;
+
+/** What the follower needs of one network: its client, native currency and token list. */
+export interface NetworkReader {
+  client: PublicClient;
+  gasToken: string;
+  tokens: TokenList<'ethereum'>;
+  /** The receipt, or null while the chain has not mined it. */
+  receipt(hash: string): Promise<TransactionReceipt | null>;
+}
+
+/** One reader per `chain-network` named by the rows, sharing one config load. */
+export function networkReaders(env: GatewayEnv, db: Db) {
+  let config: Promise<Config> | undefined;
+  const readers = new Map<string, Promise<NetworkReader | undefined>>();
+  return (networkId: string) => {
+    if (!readers.has(networkId)) {
+      readers.set(
+        networkId,
+        (async () => {
+          const { chain, network } = parseNetworkId(networkId);
+          // Solana swaps are refused by the connectors before anything is recorded.
+          if (chain !== 'ethereum') return undefined;
+          config ??= Config.load(env);
+          const evm = (await config).network('ethereum', network);
+          const client = createEvmClient(evm);
+          const tokens = await TokenList.load(db, await config, 'ethereum', network);
+          const receipt = (hash: string) =>
+            client.getTransactionReceipt({ hash: hash as `0x${string}` }).catch((error) => {
+              if (error instanceof TransactionReceiptNotFoundError) return null;
+              throw error;
+            });
+          return { client, gasToken: evm.nativeCurrencySymbol, tokens, receipt };
+        })(),
+      );
+    }
+    return readers.get(networkId)!;
+  };
+}
+
+/** The gas a mined transaction paid, in the native currency, exactly. */
+export function gasFee(receipt: TransactionReceipt): string {
+  return formatEther(receipt.gasUsed * receipt.effectiveGasPrice);
+}
+
+/** A swap's outcome from its receipt: amounts in and out and price from the wallet's transfers, exactly. */
+async function settleSwap(reader: NetworkReader, swap: SwapRecord): Promise<Partial<SwapRecord> | undefined> {
+  const receipt = await reader.receipt(swap.transactionHash!);
+  if (!receipt) {
+    const stale = Date.now() - swap.timestamp.getTime() > MAX_PENDING_MS;
+    return stale ? { status: 'FAILED', errorMessage: 'not found on chain: dropped' } : undefined;
+  }
+  const paid = { gasFee: gasFee(receipt), gasToken: reader.gasToken, walletAddress: swap.walletAddress ?? getAddress(receipt.from) };
+  if (receipt.status !== 'success') return { ...paid, status: 'FAILED', errorMessage: 'reverted' };
+  const [base, quote] = [reader.tokens.find(swap.baseToken), reader.tokens.find(swap.quoteToken)];
+  if (!base || !quote) return { ...paid, status: 'CONFIRMED', errorMessage: `${swap.tradingPair} is no longer in the token list: amounts not read` };
+  const [baseDelta, quoteDelta] = await tokenDeltas(reader.client, { hash: receipt.transactionHash, logs: receipt.logs }, paid.walletAddress as Address, [base, quote]);
+  const baseAmount = Decimal.fromUnits(swap.side === 'SELL' ? -baseDelta : baseDelta, base.decimals);
+  const quoteAmount = Decimal.fromUnits(swap.side === 'SELL' ? quoteDelta : -quoteDelta, quote.decimals);
+  const [input, output] = swap.side === 'SELL' ? [baseAmount, quoteAmount] : [quoteAmount, baseAmount];
+  return {
+    ...paid,
+    status: 'CONFIRMED',
+    inputAmount: input.toString(),
+    outputAmount: output.toString(),
+    price: baseAmount.isZero() ? null : quoteAmount.dividedBy(baseAmount).toString(),
+  };
+}
+
+/** Confirms or fails every submitted swap whose receipt the chain has (or that was dropped). */
+export async function settleSwaps(db: Db, reader: ReturnType<typeof networkReaders>): Promise<number> {
+  const pending = await db.select().from(gatewaySwaps).where(eq(gatewaySwaps.status, 'SUBMITTED')).limit(BATCH);
+  const settled = await Promise.allSettled(
+    pending.map(async (swap) => {
+      const network = await reader(swap.network);
+      const changes = network && (await settleSwap(network, swap));
+      if (changes) await db.update(gatewaySwaps).set(changes).where(eq(gatewaySwaps.id, swap.id));
+      return changes ? 1 : 0;
+    }),
+  );
+  for (const outcome of settled) if (outcome.status === 'rejected') log('warn', 'gateway follower: a swap stays pending', { error: String(outcome.reason) });
+  return settled.reduce((sum, outcome) => sum + (outcome.status === 'fulfilled' ? outcome.value : 0), 0);
+}
+
+/**
+ * The follower (a Cron Trigger): settles pending swaps and CLMM events from their receipts, so
+ * nothing depends on a client polling. Each row is settled on its own; one failure is logged and
+ * retried on the next run.
+ */
+export async function follow(env: GatewayEnv): Promise<{ swaps: number; clmmEvents: number }> {
+  const db = getDb(env);
+  const reader = networkReaders(env, db);
+  const [swaps, clmmEvents] = await Promise.all([settleSwaps(db, reader), settleClmmEvents(db, reader)]);
+  if (swaps || clmmEvents) log('info', 'gateway follower settled transactions', { swaps, clmmEvents });
+  return { swaps, clmmEvents };
+}

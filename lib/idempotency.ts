@@ -60,7 +60,8 @@ export async function idempotencyOf(c: KeyedContext, body: unknown): Promise<Ide
  * signer answers any transaction it had already sent under the key.
  */
 export async function runOnce<T>(env: Pick<RouterEnv, 'DATABASE_URL' | 'NEON_PROXY_URL'>, scope: IdempotencyScope, request: IdempotentRequest | undefined, work: () => Promise<T>): Promise<T> {
-  if (!request) return work();
+  // Awaited: workerd reports a rejected promise handed up through `return` as unhandled.
+  if (!request) return await work();
   const db = getDb(env);
   const where = and(eq(idempotencyKeys.chain, scope.chain), eq(idempotencyKeys.network, scope.network), eq(idempotencyKeys.address, scope.address), eq(idempotencyKeys.key, request.key));
   const [claimed] = await db

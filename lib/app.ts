@@ -63,12 +63,22 @@ function controlCharacterField(value: unknown, root: string): string | undefined
   return undefined;
 }
 
+/** The path as route parameters see it; a malformed escape stays as sent (no parameter decodes it either). */
+function decodedPath(path: string): string {
+  try {
+    return decodeURIComponent(path);
+  } catch {
+    return path;
+  }
+}
+
 /**
- * Refuses control characters in query values and JSON bodies of every route at once, before any
+ * Refuses control characters in the path, query values and JSON bodies of every route at once, before any
  * handler stores or looks them up (names, symbols, addresses all end in Postgres).
  */
 const refuseControlCharacters: MiddlewareHandler<AppEnv<object>> = async (c, next) => {
   const issues: FieldIssue[] = [];
+  if (CONTROL_CHARACTER.test(decodedPath(c.req.path))) issues.push({ field: 'path', reason: 'must not contain control characters' });
   for (const [name, values] of Object.entries(c.req.queries())) {
     if (values.some((value) => CONTROL_CHARACTER.test(value)) || CONTROL_CHARACTER.test(name)) issues.push({ field: name.slice(0, 100), reason: 'must not contain control characters' });
   }

@@ -145,6 +145,7 @@ describe('stored strings', () => {
     const pool = { chainNetwork: 'ethereum-localnet', connector: 'uniswap', type: 'amm', address: V2_WETH_USDC, baseTokenAddress: token.address, quoteTokenAddress: token.address };
     await expectError(await api('/pools', { body: { ...pool, baseSymbol: 'WETH\u0000' } }), 400, /baseSymbol: must not contain control characters/, 'pool symbol');
     await expectError(await api('/tokens?chain=ethereum&network=local%00net'), 400, /network: must not contain control characters/, 'query');
+    await expectError(await api('/gateway/swaps/a%00b%07c/status'), 400, /path: must not contain control characters/, 'path');
     const listed = await (await api('/tokens?chain=ethereum&network=localnet&search=Colibri')).json<{ tokens: unknown[] }>();
     expect(listed.tokens).toEqual([]);
   });

@@ -36,7 +36,11 @@ async function settleEvent(readers: ReturnType<typeof networkReaders>, event: Ev
   const receipt = await reader.receipt(event.transactionHash);
   if (!receipt) return Date.now() - event.timestamp.getTime() > MAX_PENDING_MS ? { event: { status: 'FAILED', errorMessage: 'not found on chain: dropped' } } : undefined;
   const paid = { gasFee: gasFee(receipt), gasToken: reader.gasToken };
-  if (receipt.status !== 'success') return { event: { ...paid, status: 'FAILED', errorMessage: 'reverted' } };
+  if (receipt.status !== 'success') {
+    // A position whose opening reverted never existed.
+    const never = event.eventType === 'OPEN' ? { position: { status: 'CLOSED' as const, closedAt: new Date() } } : {};
+    return { event: { ...paid, status: 'FAILED', errorMessage: 'reverted' }, ...never };
+  }
   const base = reader.tokens.require(position.baseTokenAddress);
   const quote = reader.tokens.require(position.quoteTokenAddress);
   const baseIs0 = BigInt(base.address) < BigInt(quote.address);

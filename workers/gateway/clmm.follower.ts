@@ -10,7 +10,7 @@ import type { Db } from '../../lib/db/client';
 import { gatewayClmmEvents, gatewayClmmPositions } from '../../lib/db/schema';
 import type { Token } from '../../schemas/tokens';
 import type { EventRecord, PositionRecord } from './clmm.store';
-import { gasFee, MAX_PENDING_MS, type NetworkReader, type networkReaders } from './follower';
+import { gasFee, MAX_PENDING_MS, type NetworkReader, type networkReaders } from './network-readers';
 import { parseNetworkId } from './naming';
 
 const BATCH = 200;

@@ -300,7 +300,7 @@ export const ClmmPositionSearchSchema = z.object({
   position_addresses: z.union([z.array(positionAddress).max(100), positionAddress.transform((address) => [address])]).optional(),
   limit: pageLimit,
   offset: pageOffset,
-  refresh: booleanText.default(false).openapi({ description: "true: open positions' amounts, pending fees and prices read from the chain now" }),
+  refresh: booleanText.default(false).openapi({ description: "Accepted for the client; open positions' amounts, pending fees and the pools' prices are always read from the chain now" }),
 });
 
 export const PnlSummarySchema = z

@@ -10,7 +10,7 @@ import type { Db } from '../../lib/db/client';
 import { gatewayClmmEvents, gatewayClmmPositions } from '../../lib/db/schema';
 import type { Token } from '../../schemas/tokens';
 import type { EventRecord, PositionRecord } from './clmm.store';
-import { gasFee, MAX_PENDING_MS, type NetworkReader, type networkReaders } from './follower';
+import { gasFee, MAX_PENDING_MS, type NetworkReader, type networkReaders } from './network-readers';
 import { parseNetworkId } from './naming';
 
 const BATCH = 200;
@@ -36,7 +36,11 @@ async function settleEvent(readers: ReturnType<typeof networkReaders>, event: Ev
   const receipt = await reader.receipt(event.transactionHash);
   if (!receipt) return Date.now() - event.timestamp.getTime() > MAX_PENDING_MS ? { event: { status: 'FAILED', errorMessage: 'not found on chain: dropped' } } : undefined;
   const paid = { gasFee: gasFee(receipt), gasToken: reader.gasToken };
-  if (receipt.status !== 'success') return { event: { ...paid, status: 'FAILED', errorMessage: 'reverted' } };
+  if (receipt.status !== 'success') {
+    // A position whose opening reverted never existed.
+    const never = event.eventType === 'OPEN' ? { position: { status: 'CLOSED' as const, closedAt: new Date() } } : {};
+    return { event: { ...paid, status: 'FAILED', errorMessage: 'reverted' }, ...never };
+  }
   const base = reader.tokens.require(position.baseTokenAddress);
   const quote = reader.tokens.require(position.quoteTokenAddress);
   const baseIs0 = BigInt(base.address) < BigInt(quote.address);

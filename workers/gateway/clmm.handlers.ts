@@ -1,5 +1,6 @@
 import type { RouteConfig } from '@hono/zod-openapi';
 import type { AppRouteHandler } from '../../lib/app';
+import { CONNECTOR_REGISTRY } from '../../lib/connectors/registry';
 import { Decimal } from '../../lib/decimal';
 import { getDb } from '../../lib/db/client';
 import { NotFoundError, ValidationError } from '../../lib/errors';
@@ -81,8 +82,14 @@ export const pools: Handler<typeof routes.pools> = async (c) => {
   );
 };
 
-/** The pool's /pools entry for the connector (symbols and token addresses), read beside the connector's work. */
+/**
+ * The pool's /pools entry for the connector (symbols and token addresses): a pool the connector ships
+ * costs nothing (a pool's tokens never change); any other is read from the stored list, beside the
+ * connector's work.
+ */
 async function listedPool(env: GatewayEnv, dex: string, chain: 'ethereum' | 'solana', network: string, poolAddress: string): Promise<Pool | undefined> {
+  const shipped = CONNECTOR_REGISTRY[dex]?.pools[network]?.find((pool) => pool.type === 'clmm' && pool.address.toLowerCase() === poolAddress.toLowerCase());
+  if (shipped) return { ...shipped, network, connector: dex };
   const pools = await PoolList.load(getDb(env), chain, network);
   return pools.find({ connector: dex, type: 'clmm' }).find((pool) => pool.address.toLowerCase() === poolAddress.toLowerCase());
 }

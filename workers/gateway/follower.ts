@@ -1,64 +1,16 @@
 import { eq } from 'drizzle-orm';
-import { formatEther, getAddress, TransactionReceiptNotFoundError, type Address, type PublicClient, type TransactionReceipt } from 'viem';
-import { createEvmClient } from '../../lib/chains/ethereum/client';
-import { Config } from '../../lib/config/store';
+import { getAddress, type Address } from 'viem';
 import { tokenDeltas } from '../../lib/connectors/transfers';
 import { Decimal } from '../../lib/decimal';
 import { getDb, type Db } from '../../lib/db/client';
 import { gatewaySwaps } from '../../lib/db/schema';
 import { log } from '../../lib/log';
-import { TokenList } from '../../lib/tokens/registry';
 import type { GatewayEnv } from './env';
 import { settleClmmEvents } from './clmm.follower';
-import { parseNetworkId } from './naming';
+import { gasFee, MAX_PENDING_MS, networkReaders, type NetworkReader } from './network-readers';
 import type { SwapRecord } from './swaps.store';
 
-/** A transaction the chain has not seen this long after it was recorded is failed: it was dropped. */
-export const MAX_PENDING_MS = 60 * 60 * 1000;
 const BATCH = 200;
-
-/** What the follower needs of one network: its client, native currency and token list. */
-export interface NetworkReader {
-  client: PublicClient;
-  gasToken: string;
-  tokens: TokenList<'ethereum'>;
-  /** The receipt, or null while the chain has not mined it. */
-  receipt(hash: string): Promise<TransactionReceipt | null>;
-}
-
-/** One reader per `chain-network` named by the rows, sharing one config load. */
-export function networkReaders(env: GatewayEnv, db: Db) {
-  let config: Promise<Config> | undefined;
-  const readers = new Map<string, Promise<NetworkReader | undefined>>();
-  return (networkId: string) => {
-    if (!readers.has(networkId)) {
-      readers.set(
-        networkId,
-        (async () => {
-          const { chain, network } = parseNetworkId(networkId);
-          // Solana swaps are refused by the connectors before anything is recorded.
-          if (chain !== 'ethereum') return undefined;
-          config ??= Config.load(env);
-          const evm = (await config).network('ethereum', network);
-          const client = createEvmClient(evm);
-          const tokens = await TokenList.load(db, await config, 'ethereum', network);
-          const receipt = (hash: string) =>
-            client.getTransactionReceipt({ hash: hash as `0x${string}` }).catch((error) => {
-              if (error instanceof TransactionReceiptNotFoundError) return null;
-              throw error;
-            });
-          return { client, gasToken: evm.nativeCurrencySymbol, tokens, receipt };
-        })(),
-      );
-    }
-    return readers.get(networkId)!;
-  };
-}
-
-/** The gas a mined transaction paid, in the native currency, exactly. */
-export function gasFee(receipt: TransactionReceipt): string {
-  return formatEther(receipt.gasUsed * receipt.effectiveGasPrice);
-}
 
 /** A swap's outcome from its receipt: amounts in and out and price from the wallet's transfers, exactly. */
 async function settleSwap(reader: NetworkReader, swap: SwapRecord): Promise<Partial<SwapRecord> | undefined> {

@@ -78,7 +78,8 @@ export const execute: Handler<typeof routes.execute> = async (c) => {
   }
   // The connector's amounts are floats: provisional until the follower writes the receipt's exact ones.
   const provisional = sent.data && { inputAmount: Decimal.from(sent.data.amountIn).toString(), outputAmount: Decimal.from(sent.data.amountOut).toString() };
-  await recordSwap(c.env, { ...row, ...provisional, transactionHash: sent.signature, status: sent.status === -1 ? 'FAILED' : 'SUBMITTED', errorMessage: sent.status === -1 ? 'reverted' : null, poolAddress: null });
+  // Reverted or not, the follower settles it from the receipt (with the gas it paid).
+  await recordSwap(c.env, { ...row, ...provisional, transactionHash: sent.signature, status: 'SUBMITTED' });
   return c.json({ transaction_hash: sent.signature, trading_pair: request.trading_pair, side: request.side, amount: Number(request.amount), status: 'submitted' as const }, 200);
 };
 

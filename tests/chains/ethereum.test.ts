@@ -70,7 +70,7 @@ describe('/chains/ethereum bad input', () => {
       ['/chains/ethereum/allowances', { network: 'localnet', address: dev, spender: 'nowhere/amm', tokens: ['USDC'] }, 400, /Invalid spender: nowhere\/amm/],
       ['/chains/ethereum/approve', { network: 'localnet', address: dev, spender: router, token: 'USDC', amount: '0' }, 400, /amount: must be greater than 0/],
       ['/chains/ethereum/approve', { network: 'localnet', address: dev, spender: router, token: 'USDC', amount: 'abc' }, 400, /amount: must be a plain decimal number/],
-      ['/chains/ethereum/approve', { network: 'localnet', address: dev, spender: router, token: 'USDC', amount: '-1' }, 400, /not a positive number/],
+      ['/chains/ethereum/approve', { network: 'localnet', address: dev, spender: router, token: 'USDC', amount: '-1' }, 400, /amount: must be a plain decimal number/],
       ['/chains/ethereum/approve', { network: 'localnet', address: dev, spender: router, token: 'NOPE', amount: '1' }, 404, /Token NOPE not found/],
       ['/chains/ethereum/approve', { network: 'localnet', address: '0x000000000000000000000000000000000000dEaD', spender: router, token: 'USDC' }, 404, /Wallet not found/],
       ['/chains/ethereum/wrap', { network: 'localnet', address: dev, amount: '1000000' }, 400, /would fail and was not sent: .*insufficient funds/i],

@@ -50,7 +50,7 @@ describe('orders are never lost and never doubled', () => {
     const interrupted = (clientOrderId: string) => ({ clientOrderId, accountName: account, connectorName: 'binance', tradingPair: 'BTC-USDT', tradeType: 'BUY' as const, orderType: 'LIMIT' as const, amount: '0.001', price: String(price) });
     await getDb(env).insert(orders).values([interrupted(accepted), interrupted(neverSent)]);
 
-    await followOrders(account);
+    expect(await followOrders(account)).toBe(true);
     expect(await orderOf(account, accepted)).toMatchObject({ status: 'OPEN', exchange_order_id: String(onExchange.orderId) });
     expect(await orderOf(account, neverSent)).toMatchObject({ status: 'FAILED', exchange_order_id: null, error_message: expect.stringContaining('never received') });
   });

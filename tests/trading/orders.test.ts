@@ -54,7 +54,7 @@ describe('POST /trading/orders on a spot exchange', () => {
       const crossing = await placeOrder({ account_name: takerAccount, connector_name: 'binance', trading_pair: 'SOL-USDT', trade_type: 'SELL', amount: 2.5, order_type: 'LIMIT', price });
       expect(crossing.status).toBe(201);
       const takerOrder = await crossing.json<{ order_id: string }>();
-      await followOrders(makerAccount);
+      expect(await followOrders(makerAccount)).toBe(true);
 
       for (const [account, dev, orderId] of [
         [makerAccount, maker, order.order_id],

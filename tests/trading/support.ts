@@ -20,9 +20,9 @@ export async function lastPrice(symbol: string, futures = false): Promise<number
   return Number((await response.json<{ price: string }>()).price);
 }
 
-/** Runs the account's exchange session alarm now: one round of following its orders. */
-export async function followOrders(account: string, connector = 'binance'): Promise<void> {
-  expect(await runDurableObjectAlarm(exchangeSession(env, connector, account))).toBe(true);
+/** Runs the account's exchange session alarm now, if one is due: one round of following its orders. */
+export async function followOrders(account: string, connector = 'binance'): Promise<boolean> {
+  return runDurableObjectAlarm(exchangeSession(env, connector, account));
 }
 
 export interface OrderRow {

@@ -5,6 +5,7 @@ import type { TradeRequest } from '../../../schemas/exchange-trading';
 import { getDb } from '../../db/client';
 import { orders } from '../../db/schema';
 import { ValidationError } from '../../errors';
+import { log } from '../../log';
 import { exchangeHttpError, ExchangeRateLimitedError, ExchangeUnavailableError } from '../errors';
 import { newClientOrderId } from './client-order-id';
 import { isPerpetual, type TradingContext } from './context';
@@ -128,7 +129,12 @@ export async function placeOrder(context: TradingContext, request: PlaceOrderPar
     } catch (error) {
       order = await afterFailedSend(context, row, market.symbol, error);
     }
-    await recordOrder(context, { ...row, filledAmount: '0' }, order);
+    try {
+      await recordOrder(context, { ...row, filledAmount: '0' }, order);
+    } catch (error) {
+      // The exchange has the order: the follower records it by its client order id.
+      log('warn', 'recording a placed order failed; the follower recovers it', { clientOrderId, error: error instanceof Error ? error.message : String(error) });
+    }
     return placed(row);
   } finally {
     context.placing.delete(clientOrderId);

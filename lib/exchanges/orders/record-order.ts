@@ -46,7 +46,11 @@ export async function recordOrder(context: TradingContext, row: OrderRowRef, ord
   const filled = order.filled ?? 0;
   let fills: Trade[] = (order.trades ?? []).filter((trade) => trade.id !== undefined);
   const covered = fills.reduce((sum, trade) => sum + (trade.amount ?? 0), 0);
-  if (filled > Number(row.filledAmount) && covered < filled) fills = await context.exchange.fetchOrderTrades(order.id ?? '', order.symbol);
+  if (filled > Number(row.filledAmount) && covered < filled) {
+    // The account's trades of that order (Binance's myTrades / userTrades take orderId, spot and USD-M alike).
+    const mine = await context.exchange.fetchMyTrades(order.symbol, undefined, undefined, { orderId: order.id });
+    fills = mine.filter((trade) => trade.order === undefined || trade.order === order.id);
+  }
 
   const db = getDb(context.env);
   const tradeRows = fills.map((trade) => ({

@@ -38,6 +38,15 @@ describe('API documentation', () => {
         '/connectors/{connector_name}/config-map',
         '/connectors/{connector_name}/trading-rules',
         '/connectors/{connector_name}/order-types',
+        '/trading/orders',
+        '/trading/{account_name}/{connector_name}/orders/{client_order_id}/cancel',
+        '/trading/orders/active',
+        '/trading/orders/search',
+        '/trading/trades',
+        '/trading/positions',
+        '/trading/{account_name}/{connector_name}/position-mode',
+        '/trading/{account_name}/{connector_name}/leverage',
+        '/trading/funding-payments',
       ]),
     );
     expect(document.components.securitySchemes).toHaveProperty('basicAuth');

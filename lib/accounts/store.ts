@@ -1,4 +1,4 @@
-import { and, asc, eq, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import { createSecretBox } from '../crypto';
 import { getDb } from '../db/client';
 import { exchangeAccounts, exchangeCredentials } from '../db/schema';
@@ -80,4 +80,37 @@ export async function deleteCredentials(env: AccountsEnv, account: string, conne
     .where(and(eq(exchangeCredentials.accountName, account), eq(exchangeCredentials.connector, connector)))
     .returning({ connector: exchangeCredentials.connector });
   if (deleted.length === 0) throw new CredentialsNotFoundError(account, connector);
+}
+
+export class NoCredentialsError extends BadRequestError {
+  constructor(account: string, connector: string) {
+    super(`Account '${account}' has no credentials for connector '${connector}': add them with /accounts/add-credential/${account}/${connector}.`, 'NO_CREDENTIALS');
+  }
+}
+
+/** The account's credentials for a connector, opened; 404 for an unknown account, 400 when it has none for the connector. */
+export async function openCredentials(env: AccountsEnv, account: string, connector: string): Promise<Record<string, string | boolean>> {
+  const rows = await getDb(env)
+    .select({ sealedFields: exchangeCredentials.sealedFields })
+    .from(exchangeAccounts)
+    .leftJoin(exchangeCredentials, and(eq(exchangeCredentials.accountName, exchangeAccounts.name), eq(exchangeCredentials.connector, connector)))
+    .where(eq(exchangeAccounts.name, account));
+  if (rows.length === 0) throw new AccountNotFoundError(account);
+  const sealed = rows[0].sealedFields;
+  if (sealed === null) throw new NoCredentialsError(account, connector);
+  return JSON.parse(await secretBox(env).open(sealed, associatedData(account, connector))) as Record<string, string | boolean>;
+}
+
+/** Every (account, connector) holding credentials, optionally only those of the named accounts and connectors. */
+export async function listCredentialPairs(env: AccountsEnv, filter: { accountNames?: string[]; connectorNames?: string[] } = {}): Promise<{ account: string; connector: string }[]> {
+  return getDb(env)
+    .select({ account: exchangeCredentials.accountName, connector: exchangeCredentials.connector })
+    .from(exchangeCredentials)
+    .where(
+      and(
+        filter.accountNames?.length ? inArray(exchangeCredentials.accountName, filter.accountNames) : undefined,
+        filter.connectorNames?.length ? inArray(exchangeCredentials.connector, filter.connectorNames) : undefined,
+      ),
+    )
+    .orderBy(asc(exchangeCredentials.accountName), asc(exchangeCredentials.connector));
 }

@@ -298,3 +298,92 @@ export const gatewayClmmEvents = pgTable(
   },
   (table) => [uniqueIndex('gateway_clmm_events_tx_idx').on(table.transactionHash, table.eventType), index('gateway_clmm_events_position_idx').on(table.positionId, table.timestamp), index('gateway_clmm_events_status_idx').on(table.status)],
 );
+
+const amount = (name: string) => numeric(name, { precision: 30, scale: 18 });
+
+/** Hummingbot API's order statuses (its `orders.status`). */
+export const ORDER_STATUSES = ['SUBMITTED', 'OPEN', 'PARTIALLY_FILLED', 'PENDING_CANCEL', 'FILLED', 'CANCELLED', 'FAILED'] as const;
+export type OrderStatus = (typeof ORDER_STATUSES)[number];
+
+/**
+ * Orders placed on exchanges, as Hummingbot API's `orders` table. The row is written (SUBMITTED, no
+ * exchange order id) before the order is sent, under the client order id the exchange then knows it
+ * by, so an order whose answer was lost is found again by that id. `idempotency_key` with the
+ * request's fingerprint lets a retried request get its first order back.
+ */
+export const orders = pgTable(
+  'orders',
+  {
+    id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
+    clientOrderId: text('client_order_id').notNull(),
+    exchangeOrderId: text('exchange_order_id'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+    accountName: text('account_name').notNull(),
+    connectorName: text('connector_name').notNull(),
+    tradingPair: text('trading_pair').notNull(),
+    tradeType: text('trade_type', { enum: ['BUY', 'SELL'] }).notNull(),
+    orderType: text('order_type', { enum: ['LIMIT', 'MARKET', 'LIMIT_MAKER'] }).notNull(),
+    positionAction: text('position_action', { enum: ['OPEN', 'CLOSE'] }).notNull().default('OPEN'),
+    amount: amount('amount').notNull(),
+    price: amount('price'),
+    status: text('status', { enum: ORDER_STATUSES }).notNull().default('SUBMITTED'),
+    filledAmount: amount('filled_amount').notNull().default('0'),
+    averageFillPrice: amount('average_fill_price'),
+    feePaid: amount('fee_paid'),
+    feeCurrency: text('fee_currency'),
+    errorMessage: text('error_message'),
+    idempotencyKey: text('idempotency_key'),
+    requestFingerprint: text('request_fingerprint'),
+  },
+  (table) => [
+    uniqueIndex('orders_client_order_id_idx').on(table.clientOrderId),
+    uniqueIndex('orders_idempotency_idx').on(table.accountName, table.connectorName, table.idempotencyKey),
+    index('orders_exchange_order_id_idx').on(table.exchangeOrderId),
+    index('orders_account_connector_status_idx').on(table.accountName, table.connectorName, table.status),
+    index('orders_created_at_idx').on(table.createdAt),
+  ],
+);
+
+/**
+ * Fills, one row per exchange trade of an order. Both sides of a trade between two accounts carry the
+ * exchange's one trade id, so it is unique per order.
+ */
+export const trades = pgTable(
+  'trades',
+  {
+    id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
+    orderId: integer('order_id')
+      .notNull()
+      .references(() => orders.id),
+    tradeId: text('trade_id').notNull(),
+    timestamp: timestamp('timestamp', { withTimezone: true }).notNull(),
+    tradingPair: text('trading_pair').notNull(),
+    tradeType: text('trade_type', { enum: ['BUY', 'SELL'] }).notNull(),
+    amount: amount('amount').notNull(),
+    price: amount('price').notNull(),
+    feePaid: amount('fee_paid').notNull().default('0'),
+    feeCurrency: text('fee_currency'),
+  },
+  (table) => [uniqueIndex('trades_order_trade_idx').on(table.orderId, table.tradeId), index('trades_timestamp_idx').on(table.timestamp), index('trades_trading_pair_idx').on(table.tradingPair)],
+);
+
+/** Funding payments of perpetual positions, from the exchange's income history. */
+export const fundingPayments = pgTable(
+  'funding_payments',
+  {
+    id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
+    fundingPaymentId: text('funding_payment_id').notNull(),
+    timestamp: timestamp('timestamp', { withTimezone: true }).notNull(),
+    accountName: text('account_name').notNull(),
+    connectorName: text('connector_name').notNull(),
+    tradingPair: text('trading_pair').notNull(),
+    fundingRate: numeric('funding_rate', { precision: 20, scale: 18 }),
+    fundingPayment: amount('funding_payment').notNull(),
+    feeCurrency: text('fee_currency').notNull().default('USDT'),
+    positionSize: amount('position_size'),
+    positionSide: text('position_side'),
+    exchangeFundingId: text('exchange_funding_id'),
+  },
+  (table) => [uniqueIndex('funding_payments_id_idx').on(table.fundingPaymentId), index('funding_payments_timestamp_idx').on(table.timestamp)],
+);

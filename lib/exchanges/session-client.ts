@@ -1,5 +1,5 @@
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
-import { HttpError, TooManyRequestsError } from '../errors';
+import { HttpError, TooManyRequestsError, ValidationError } from '../errors';
 import type { ExchangeSession, SessionResult } from './session';
 
 export interface ExchangeSessionsEnv {
@@ -13,8 +13,9 @@ class SessionHttpError extends HttpError {
     message: string,
     code: string | undefined,
     private readonly name_: string,
+    extra?: Record<string, unknown>,
   ) {
-    super(statusCode, message, code);
+    super(statusCode, message, code, extra);
   }
 
   override get errorName(): string {
@@ -31,7 +32,8 @@ export function exchangeSession(env: ExchangeSessionsEnv, connector: string, acc
 /** The session's answer, or its HTTP error rethrown here. */
 export function unwrap<T>(result: SessionResult<T>): T {
   if (result.ok) return result.value;
-  const { statusCode, message, code, name, retryAfterSeconds } = result.error;
-  if (statusCode === 429) throw new TooManyRequestsError(message, code, undefined, retryAfterSeconds);
-  throw new SessionHttpError(statusCode as ContentfulStatusCode, message, code, name);
+  const { statusCode, message, code, name, retryAfterSeconds, extra, validation } = result.error;
+  if (validation) throw new ValidationError(validation);
+  if (statusCode === 429) throw new TooManyRequestsError(message, code, extra, retryAfterSeconds);
+  throw new SessionHttpError(statusCode as ContentfulStatusCode, message, code, name, extra);
 }

@@ -1,21 +1,27 @@
 import { DurableObject } from 'cloudflare:workers';
 import type Exchange from '../../node_modules/ccxt/js/src/base/Exchange.js';
-import { storeCredentials } from '../accounts/store';
+import type { PositionMode } from '../../schemas/exchange-trading';
+import { openCredentials, storeCredentials } from '../accounts/store';
 import type { RouterEnv } from '../env';
-import { HttpError, TooManyRequestsError } from '../errors';
+import { HttpError, TooManyRequestsError, ValidationError, type FieldIssue } from '../errors';
 import type { ExchangeUrlEnv } from './base-urls';
 import { exchangeConnector, type ExchangeConnector } from './connectors';
 import { createExchange, type HummingbotCredentials } from './create-exchange';
 import { exchangeHttpError } from './errors';
 import { loadMarkets, MARKETS_MAX_AGE_MS } from './markets';
 import { tradingRules, type TradingRules } from './trading-rules';
+import * as orders from './orders';
+import type { TradingContext } from './orders/context';
+
+/** How often the session polls the exchange while the account has active orders. */
+const FOLLOW_INTERVAL_MS = 2_000;
 
 export interface ExchangeSessionEnv extends RouterEnv, ExchangeUrlEnv {}
 
 /** HTTP errors lose their class across the Durable Object boundary, so they travel as values. */
 export type SessionResult<T> =
   | { ok: true; value: T }
-  | { ok: false; error: { statusCode: number; message: string; code?: string; name: string; retryAfterSeconds?: number } };
+  | { ok: false; error: { statusCode: number; message: string; code?: string; name: string; retryAfterSeconds?: number; extra?: Record<string, unknown>; validation?: FieldIssue[] } };
 
 /**
  * One exchange session per (account, connector), or per connector for public data: the CCXT instance
@@ -27,6 +33,10 @@ export class ExchangeSession extends DurableObject<ExchangeSessionEnv> {
   private exchange?: Exchange;
   private marketsFetchedAt = 0;
   private marketsLoading?: Promise<void>;
+  // Trading (lib/exchanges/orders/): orders being sent, the position mode, the follower's round.
+  private readonly placing = new Set<string>();
+  private knownPositionMode?: PositionMode;
+  private following?: Promise<SessionResult<number>>;
 
   /** The connector's trading rules (all pairs, or `tradingPairs`) from this session's markets. */
   async tradingRules(connectorName: string, tradingPairs?: string[]): Promise<SessionResult<TradingRules>> {
@@ -56,6 +66,72 @@ export class ExchangeSession extends DurableObject<ExchangeSessionEnv> {
   async forget(): Promise<void> {
     this.exchange = undefined;
     this.marketsFetchedAt = 0;
+    this.knownPositionMode = undefined;
+  }
+
+  // Trading, one action per file in ./orders (RPC exposes methods, not fields).
+  placeOrder(request: orders.PlaceOrderParameters) {
+    return this.trade(request.account_name, request.connector_name, (context) => orders.placeOrder(context, request));
+  }
+  cancelOrder(account: string, connector: string, clientOrderId: string) {
+    return this.trade(account, connector, (context) => orders.cancelOrder(context, clientOrderId));
+  }
+  positions(account: string, connector: string) {
+    return this.trade(account, connector, orders.fetchPositions);
+  }
+  positionMode(account: string, connector: string) {
+    return this.trade(account, connector, (context) => context.positionMode());
+  }
+  setPositionMode(account: string, connector: string, mode: PositionMode) {
+    return this.trade(account, connector, (context) => orders.setPositionMode(context, mode));
+  }
+  setLeverage(account: string, connector: string, pair: string, leverage: number) {
+    return this.trade(account, connector, (context) => orders.setLeverage(context, pair, leverage));
+  }
+  syncFundingPayments(account: string, connector: string) {
+    return this.trade(account, connector, orders.syncFundingPayments);
+  }
+
+  /** Follows the account's active orders (orders/follow-orders.ts) and polls again while any is left. */
+  override async alarm(): Promise<void> {
+    const followed = await this.ctx.storage.get<{ account: string; connector: string }>('following');
+    if (!followed) return;
+    // One round at a time, even when a test runs the alarm by hand while one is due.
+    const round = (this.following ?? Promise.resolve()).then(() => this.trade(followed.account, followed.connector, orders.followOrders));
+    this.following = round;
+    const result = await round;
+    // Credentials gone (400) or account deleted (404): nothing left to follow with.
+    const stop = result.ok ? result.value === 0 : result.error.statusCode === 400 || result.error.statusCode === 404;
+    if (!stop) await this.ctx.storage.setAlarm(Date.now() + FOLLOW_INTERVAL_MS);
+  }
+
+  /** `work` with the account's authenticated exchange (credentials opened from Postgres on a cold start) and fresh markets. */
+  private trade<T>(account: string, connectorName: string, work: (context: TradingContext) => Promise<T>): Promise<SessionResult<T>> {
+    const authenticated = async (connector: ExchangeConnector) => {
+      if (!this.exchange?.checkRequiredCredentials(false)) {
+        this.exchange = await createExchange(this.env, connector, await openCredentials(this.env, account, connector.name));
+        this.marketsFetchedAt = 0;
+      }
+      return this.exchange;
+    };
+    return this.run(connectorName, authenticated, async (exchange, connector) => {
+      await this.freshMarkets(exchange, connector);
+      return await work({
+        env: this.env,
+        exchange,
+        connector,
+        account,
+        placing: this.placing,
+        follow: async () => {
+          await this.ctx.storage.put('following', { account, connector: connector.name });
+          if ((await this.ctx.storage.getAlarm()) === null) await this.ctx.storage.setAlarm(Date.now() + FOLLOW_INTERVAL_MS);
+        },
+        positionMode: async () => (this.knownPositionMode ??= await orders.fetchPositionMode({ exchange, connector })),
+        rememberPositionMode: (mode) => {
+          this.knownPositionMode = mode;
+        },
+      });
+    });
   }
 
   private async freshMarkets(exchange: Exchange, connector: ExchangeConnector): Promise<void> {
@@ -95,7 +171,8 @@ export class ExchangeSession extends DurableObject<ExchangeSessionEnv> {
       const mapped = exchange ? exchangeHttpError(error, connectorName, exchange.id, exchange.last_response_headers as Record<string, string> | undefined) : error;
       if (mapped instanceof HttpError) {
         const retryAfterSeconds = mapped instanceof TooManyRequestsError ? mapped.retryAfterSeconds : undefined;
-        return { ok: false, error: { statusCode: mapped.statusCode, message: mapped.message, code: mapped.code, name: mapped.errorName, retryAfterSeconds } };
+        const validation = mapped instanceof ValidationError ? mapped.issues : undefined;
+        return { ok: false, error: { statusCode: mapped.statusCode, message: mapped.message, code: mapped.code, name: mapped.errorName, retryAfterSeconds, extra: mapped.extra, validation } };
       }
       throw mapped;
     }

@@ -42,6 +42,15 @@ describe('API documentation', () => {
         '/gateway/swaps/search',
         '/gateway/clmm/positions/search',
         '/gateway/networks/{network_id}/pools',
+        '/trading/orders',
+        '/trading/{account_name}/{connector_name}/orders/{client_order_id}/cancel',
+        '/trading/orders/active',
+        '/trading/orders/search',
+        '/trading/trades',
+        '/trading/positions',
+        '/trading/{account_name}/{connector_name}/position-mode',
+        '/trading/{account_name}/{connector_name}/leverage',
+        '/trading/funding-payments',
       ]),
     );
     expect(document.components.securitySchemes).toHaveProperty('basicAuth');

@@ -117,6 +117,8 @@ export class FuturesVenue {
   private nextOrderId = 1;
   private nextTranId = 1;
 
+  private marketMakerPaused = false;
+
   constructor(
     private readonly path: PricePath,
     seed: number,
@@ -156,8 +158,14 @@ export class FuturesVenue {
   }
 
   refresh(market: SymbolMarket): void {
-    if (this.marketMakerIntervalMs === null) return;
+    if (this.marketMakerIntervalMs === null || this.marketMakerPaused) return;
     market.refresh(this.clock(), this.marketMakerIntervalMs, (maker, qty, price, tradeId, time) => this.settleMaker(market, maker, qty, price, tradeId, time));
+  }
+
+  /** Pauses the market maker (its quotes leave the books, so only users' orders trade) or resumes it. */
+  pauseMarketMaker(paused: boolean): void {
+    this.marketMakerPaused = paused;
+    if (paused) for (const market of this.markets.values()) market.withdrawMarketMaker();
   }
 
   refreshAll(): void {

@@ -75,6 +75,11 @@ export class SymbolMarket {
     return fills;
   }
 
+  /** Takes the market maker's quotes off the book (its venue stops refreshing them while paused). */
+  withdrawMarketMaker(): void {
+    for (const order of this.book.ordersOf(MARKET_MAKER)) this.book.remove(order);
+  }
+
   /** Records a trade on the public tape and the trade stream; returns its id. */
   recordTrade(price: bigint, qty: bigint, takerSide: Side, time: number): number {
     const id = this.nextTradeId++;

@@ -43,6 +43,8 @@ export interface LocalExchange {
   resetRequestCount(): void;
   /** Settles funding on every open position now, as the 8-hourly settlement does. */
   settleFunding(): void;
+  /** Pauses the market maker (its quotes leave the books until resumed) or resumes it. */
+  pauseMarketMaker(paused: boolean): void;
   stop(): Promise<void>;
 }
 
@@ -135,6 +137,11 @@ export async function startLocalExchange(options: LocalExchangeOptions = {}): Pr
     }
   };
 
+  const pauseMarketMaker = (paused: boolean) => {
+    spot.pauseMarketMaker(paused);
+    futures.pauseMarketMaker(paused);
+  };
+
   const control = (pathname: string, method: string, res: ServerResponse): void => {
     if (pathname === '/__local/request-count' && method === 'GET') return send(res, 200, { requests });
     if (pathname === '/__local/request-count/reset' && method === 'POST') {
@@ -144,6 +151,10 @@ export async function startLocalExchange(options: LocalExchangeOptions = {}): Pr
     if (pathname === '/__local/funding' && method === 'POST') {
       futures.settleFunding(clock());
       return send(res, 200, {});
+    }
+    if ((pathname === '/__local/market-maker/pause' || pathname === '/__local/market-maker/resume') && method === 'POST') {
+      pauseMarketMaker(pathname.endsWith('/pause'));
+      return send(res, 200, { paused: pathname.endsWith('/pause') });
     }
     send(res, 404, { code: -1000, msg: 'Not found' });
   };
@@ -170,6 +181,7 @@ export async function startLocalExchange(options: LocalExchangeOptions = {}): Pr
       requests = 0;
     },
     settleFunding: () => futures.settleFunding(clock()),
+    pauseMarketMaker,
     stop: async () => {
       clearTimeout(fundingTimer());
       await streams.close();

@@ -88,6 +88,7 @@ export class SpotVenue {
   private readonly accountUpdateTime = new Map<string, number>();
   private nextOrderId = 1;
   private nextExecutionId = 1;
+  private marketMakerPaused = false;
 
   constructor(
     path: PricePath,
@@ -130,8 +131,14 @@ export class SpotVenue {
 
   /** Moves the market maker on when its interval has passed (lazily, on any access). */
   refresh(market: SymbolMarket): void {
-    if (this.marketMakerIntervalMs === null) return;
+    if (this.marketMakerIntervalMs === null || this.marketMakerPaused) return;
     market.refresh(this.clock(), this.marketMakerIntervalMs, (maker, qty, price, tradeId, time) => this.settleMaker(market, maker, qty, price, tradeId, time));
+  }
+
+  /** Pauses the market maker (its quotes leave the books, so only users' orders trade) or resumes it. */
+  pauseMarketMaker(paused: boolean): void {
+    this.marketMakerPaused = paused;
+    if (paused) for (const market of this.markets.values()) market.withdrawMarketMaker();
   }
 
   refreshAll(): void {

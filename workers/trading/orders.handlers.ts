@@ -1,0 +1,63 @@
+import type { AppRouteHandler } from '../../lib/app';
+import { exchangeConnector } from '../../lib/exchanges/connectors';
+import { searchOrders } from '../../lib/exchanges/orders/search-orders';
+import { searchTrades } from '../../lib/exchanges/orders/search-trades';
+import { exchangeSession, unwrap } from '../../lib/exchanges/session-client';
+import type { TradingEnv } from './env';
+import type * as routes from './orders.routes';
+
+export const placeOrder: AppRouteHandler<typeof routes.placeOrder, TradingEnv> = async (c) => {
+  const request = c.req.valid('json');
+  const connector = exchangeConnector(request.connector_name);
+  const session = exchangeSession(c.env, connector.name, request.account_name);
+  return c.json(unwrap(await session.placeOrder({ ...request, idempotencyKey: c.req.valid('header')['idempotency-key'] })), 201);
+};
+
+export const cancelOrder: AppRouteHandler<typeof routes.cancelOrder, TradingEnv> = async (c) => {
+  const { account_name: account, connector_name: name, client_order_id: clientOrderId } = c.req.valid('param');
+  const connector = exchangeConnector(name);
+  unwrap(await exchangeSession(c.env, connector.name, account).cancelOrder(account, connector.name, clientOrderId));
+  return c.json({ message: `Order cancellation initiated for ${clientOrderId}` }, 200);
+};
+
+export const activeOrders: AppRouteHandler<typeof routes.activeOrders, TradingEnv> = async (c) => {
+  const filter = c.req.valid('json');
+  return c.json(
+    await searchOrders(c.env, { accountNames: filter.account_names, connectorNames: filter.connector_names, tradingPairs: filter.trading_pairs, status: 'active', limit: filter.limit, cursor: filter.cursor }),
+    200,
+  );
+};
+
+export const searchOrdersHandler: AppRouteHandler<typeof routes.searchOrders, TradingEnv> = async (c) => {
+  const filter = c.req.valid('json');
+  return c.json(
+    await searchOrders(c.env, {
+      accountNames: filter.account_names,
+      connectorNames: filter.connector_names,
+      tradingPairs: filter.trading_pairs,
+      status: filter.status,
+      startTime: filter.start_time,
+      endTime: filter.end_time,
+      limit: filter.limit,
+      cursor: filter.cursor,
+    }),
+    200,
+  );
+};
+
+export const searchTradesHandler: AppRouteHandler<typeof routes.searchTrades, TradingEnv> = async (c) => {
+  const filter = c.req.valid('json');
+  return c.json(
+    await searchTrades(c.env, {
+      accountNames: filter.account_names,
+      connectorNames: filter.connector_names,
+      tradingPairs: filter.trading_pairs,
+      tradeTypes: filter.trade_types,
+      startTime: filter.start_time,
+      endTime: filter.end_time,
+      limit: filter.limit,
+      cursor: filter.cursor,
+    }),
+    200,
+  );
+};

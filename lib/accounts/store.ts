@@ -81,3 +81,13 @@ export async function deleteCredentials(env: AccountsEnv, account: string, conne
     .returning({ connector: exchangeCredentials.connector });
   if (deleted.length === 0) throw new CredentialsNotFoundError(account, connector);
 }
+
+/** The account's credentials for a connector, opened; a 404 when it holds none. */
+export async function loadCredentials(env: AccountsEnv, account: string, connector: string): Promise<Record<string, string | boolean>> {
+  const [row] = await getDb(env)
+    .select({ sealedFields: exchangeCredentials.sealedFields })
+    .from(exchangeCredentials)
+    .where(and(eq(exchangeCredentials.accountName, account), eq(exchangeCredentials.connector, connector)));
+  if (!row) throw new CredentialsNotFoundError(account, connector);
+  return JSON.parse(await secretBox(env).open(row.sealedFields, associatedData(account, connector))) as Record<string, string | boolean>;
+}

@@ -1,6 +1,6 @@
 import { DurableObject } from 'cloudflare:workers';
 import type Exchange from '../../node_modules/ccxt/js/src/base/Exchange.js';
-import { storeCredentials } from '../accounts/store';
+import { loadCredentials, storeCredentials } from '../accounts/store';
 import type { RouterEnv } from '../env';
 import { HttpError, TooManyRequestsError } from '../errors';
 import type { ExchangeUrlEnv } from './base-urls';
@@ -9,6 +9,11 @@ import { createExchange, type HummingbotCredentials } from './create-exchange';
 import { exchangeHttpError } from './errors';
 import { loadMarkets, MARKETS_MAX_AGE_MS } from './markets';
 import { tradingRules, type TradingRules } from './trading-rules';
+import { getCandles, type GetCandlesParameters, type OpenCandles } from '../market-data/candles';
+import { getFundingInfo, type GetFundingInfoParameters } from '../market-data/funding-info';
+import { getLastPrices, type GetLastPricesParameters } from '../market-data/last-prices';
+import { getOrderBook, type GetOrderBookParameters } from '../market-data/order-book';
+import { getBalances } from '../portfolio/balances';
 
 export interface ExchangeSessionEnv extends RouterEnv, ExchangeUrlEnv {}
 
@@ -27,6 +32,7 @@ export class ExchangeSession extends DurableObject<ExchangeSessionEnv> {
   private exchange?: Exchange;
   private marketsFetchedAt = 0;
   private marketsLoading?: Promise<void>;
+  private readonly openCandles: OpenCandles = new Map();
 
   /** The connector's trading rules (all pairs, or `tradingPairs`) from this session's markets. */
   async tradingRules(connectorName: string, tradingPairs?: string[]): Promise<SessionResult<TradingRules>> {
@@ -49,6 +55,34 @@ export class ExchangeSession extends DurableObject<ExchangeSessionEnv> {
       this.exchange = candidate;
       this.marketsFetchedAt = marketsFetchedAt;
       return null;
+    });
+  }
+
+  // Market data (lib/market-data/) from the connector's public session; balances (lib/portfolio/) from an account's.
+  candles(connectorName: string, parameters: GetCandlesParameters) {
+    return this.public(connectorName, (exchange, connector) => getCandles(this.env, exchange, connector, parameters, this.openCandles));
+  }
+
+  lastPrices(connectorName: string, parameters: GetLastPricesParameters) {
+    return this.public(connectorName, (exchange, connector) => getLastPrices(exchange, connector, parameters));
+  }
+
+  orderBook(connectorName: string, parameters: GetOrderBookParameters) {
+    return this.public(connectorName, (exchange, connector) => getOrderBook(exchange, connector, parameters));
+  }
+
+  fundingInfo(connectorName: string, parameters: GetFundingInfoParameters) {
+    return this.public(connectorName, (exchange, connector) => getFundingInfo(exchange, connector, parameters));
+  }
+
+  balances(account: string, connectorName: string) {
+    return this.run(connectorName, async (connector) => (this.exchange ??= await createExchange(this.env, connector, await loadCredentials(this.env, account, connector.name))), (exchange) => getBalances(exchange));
+  }
+
+  private public<T>(connectorName: string, work: (exchange: Exchange, connector: ExchangeConnector) => Promise<T>): Promise<SessionResult<T>> {
+    return this.run(connectorName, async (connector) => (this.exchange ??= await createExchange(this.env, connector)), async (exchange, connector) => {
+      await this.freshMarkets(exchange, connector);
+      return await work(exchange, connector);
     });
   }
 

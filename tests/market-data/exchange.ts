@@ -8,7 +8,7 @@ export async function exchangeRequests(): Promise<number> {
 
 /** Binance klines read straight from the local exchange (counted there too: read before counting). */
 export async function binanceKlines(path: '/api.binance.com/api/v3/klines' | '/fapi.binance.com/fapi/v1/klines', query: Record<string, string | number>): Promise<(string | number)[][]> {
-  const search = new URLSearchParams(Object.entries(query).map(([key, value]) => [key, String(value)]));
+  const search = new URLSearchParams(Object.entries(query).map(([key, value]): [string, string] => [key, String(value)]));
   const response = await fetch(`${env.TEST_EXCHANGE_URL}${path}?${search}`);
   return response.json();
 }

@@ -215,6 +215,8 @@ function watchSources(changed: Set<string>): FSWatcher[] {
 
 export interface Bench {
   stack: Stack;
+  /** The Debian Postgres the stack runs on, for setup the API does not offer (e.g. emptying a cache). */
+  databaseUrl: string;
   /** Counts what the workers send to anvil. */
   proxy: RpcProxy;
   api: Api;
@@ -268,6 +270,7 @@ export function runBench(body: (bench: Bench) => Promise<void>, options: { deadl
       watchers = watchSources(changed);
       await body({
         stack,
+        databaseUrl: postgres.url,
         proxy: proxy!,
         api: new Api(stack, deadline.signal),
         signal: deadline.signal,

@@ -6,6 +6,7 @@ import {
   DDoSProtection,
   ExchangeError,
   InsufficientFunds,
+  InvalidNonce,
   InvalidOrder,
   NetworkError,
   OperationFailed,
@@ -87,6 +88,8 @@ export function exchangeHttpError(error: unknown, connector: string, exchangeId:
   const reason = () => exchangeReason(error, exchangeId);
   if (error instanceof AuthenticationError) return new ExchangeCredentialsRejectedError(connector, reason());
   if (error instanceof RateLimitExceeded || error instanceof DDoSProtection) return new ExchangeRateLimitedError(connector, reason(), retryAfterSeconds(responseHeaders));
+  // A timestamp outside the exchange's window (Binance -1021) is a clock problem here, not an outage.
+  if (error instanceof InvalidNonce) return new ExchangeFailedError(connector, reason());
   if (error instanceof NetworkError) return new ExchangeUnavailableError(connector, reason());
   if (error instanceof OrderNotFound) return new ExchangeOrderNotFoundError(connector, reason());
   if (error instanceof BadRequest || error instanceof InvalidOrder || error instanceof InsufficientFunds) return new ExchangeRequestRejectedError(connector, reason());

@@ -52,6 +52,12 @@ export function floorTo(value: bigint, step: bigint): bigint {
   return (value / step) * step;
 }
 
+/** Binance keeps commissions and wallet movements at 8 decimals: truncated towards zero. */
+export function toEightDecimals(value: bigint): bigint {
+  const unit = 10n ** 10n;
+  return (value / unit) * unit;
+}
+
 export function roundTo(value: bigint, step: bigint): bigint {
   return ((value + step / 2n) / step) * step;
 }

@@ -2,7 +2,7 @@
 // leverage per symbol, linear perpetuals matched by the shared order book, mark price from the price
 // path, funding settled on a clock (8 h by default) and the income history it leaves.
 import { randomBytes } from 'node:crypto';
-import { absOf, dec, div, formatDecimal, fromFloat, mul } from './decimal';
+import { absOf, dec, div, formatDecimal, fromFloat, minOf, mul, toEightDecimals } from './decimal';
 import { BinanceError, invalidSymbol } from './errors';
 import type { EventBus } from './events';
 import { SymbolMarket } from './market';
@@ -213,7 +213,7 @@ export class FuturesVenue {
       for (const [owner, account] of this.accounts) {
         for (const position of account.positions.values()) {
           if (position.symbol !== symbol || position.amount === 0n) continue;
-          const payment = -mul(mul(position.amount, mark), rate);
+          const payment = toEightDecimals(-mul(mul(position.amount, mark), rate));
           account.wallet += payment;
           account.walletUpdateTime = time;
           this.incomes.push({ owner, symbol, incomeType: 'FUNDING_FEE', income: payment, asset: MARGIN_ASSET, info: 'FUNDING_FEE', time, tranId: this.nextTranId++, tradeId: '' });
@@ -328,8 +328,10 @@ export class FuturesVenue {
     const plannedQty = plan.reduce((sum, f) => sum + f.qty, 0n);
     const fok = timeInForce === 'FOK' && plannedQty < request.quantity;
     if (!closing) {
-      const notional = request.type === 'MARKET' ? plan.reduce((sum, f) => sum + mul(f.qty, f.price), 0n) : mul(request.price!, request.quantity);
-      const required = div(notional, BigInt(this.leverage(owner, request.symbol)) * 10n ** 18n);
+      // Only the part that adds exposure needs margin: in one-way mode an opposite order first closes.
+      const reducing = positionSide === 'BOTH' && held !== 0n && (held > 0n) !== (delta > 0n) ? minOf(absOf(held), request.quantity) : 0n;
+      const price = request.type === 'MARKET' ? (plan.at(-1)?.price ?? market.lastPrice(now)) : request.price!;
+      const required = div(mul(price, request.quantity - reducing), BigInt(this.leverage(owner, request.symbol)) * 10n ** 18n);
       if (required > this.summary(owner, now).available) throw new BinanceError(-2019, 'Margin is insufficient.');
     }
 
@@ -410,7 +412,7 @@ export class FuturesVenue {
     position.updateTime = time;
     account.positions.set(key, position);
     const quote = mul(qty, price);
-    const commission = mul(quote, maker ? FUTURES_MAKER_COMMISSION : FUTURES_TAKER_COMMISSION);
+    const commission = toEightDecimals(mul(quote, maker ? FUTURES_MAKER_COMMISSION : FUTURES_TAKER_COMMISSION));
     account.wallet += realized - commission;
     account.walletUpdateTime = time;
     if (realized !== 0n) this.incomes.push({ owner: order.owner, symbol: order.symbol, incomeType: 'REALIZED_PNL', income: realized, asset: MARGIN_ASSET, info: '', time, tranId: this.nextTranId++, tradeId: String(tradeId) });

@@ -17,6 +17,7 @@ import type { Route } from './routes';
 import { SpotVenue } from './spot';
 import { spotRoutes } from './spot-api';
 import { attachStreams } from './streams';
+import { walletRoutes } from './wallet-api';
 
 export interface LocalExchangeOptions {
   /** Port to listen on; 0 or absent picks a free one. */
@@ -80,7 +81,7 @@ export async function startLocalExchange(options: LocalExchangeOptions = {}): Pr
   }
 
   const routes = new Map<string, Route>();
-  for (const route of spotRoutes(spot, path, listenKeys)) for (const host of SPOT_HOSTS) routes.set(`${route.method} ${host}${route.path}`, route);
+  for (const route of [...spotRoutes(spot, path, listenKeys), ...walletRoutes(spot)]) for (const host of SPOT_HOSTS) routes.set(`${route.method} ${host}${route.path}`, route);
   for (const route of futuresRoutes(futures, path, listenKeys)) routes.set(`${route.method} fapi.binance.com${route.path}`, route);
   // binance's loadMarkets asks for coin-margined markets too unless told otherwise: it lists none here.
   routes.set('GET dapi.binance.com/dapi/v1/exchangeInfo', { method: 'GET', path: '/dapi/v1/exchangeInfo', security: 'NONE', weight: 1, handle: ({ now }) => ({ timezone: 'UTC', serverTime: now, rateLimits: [], exchangeFilters: [], symbols: [] }) });

@@ -2,7 +2,7 @@
 // engine (price-time priority; LIMIT, MARKET, LIMIT_MAKER; GTC/IOC/FOK; partial fills; maker/taker
 // fees charged in the received asset) and the user-data events an order produces.
 import { randomBytes } from 'node:crypto';
-import { dec, div, formatDecimal, mul } from './decimal';
+import { dec, div, formatDecimal, mul, toEightDecimals } from './decimal';
 import { BinanceError, cancelUnknownOrder, filterFailure, insufficientBalance, invalidSymbol, newOrderRejected, unknownOrder } from './errors';
 import type { EventBus } from './events';
 import { SymbolMarket } from './market';
@@ -250,7 +250,7 @@ export class SpotVenue {
     const spent = order.side === 'BUY' ? quote : qty;
     const received = order.side === 'BUY' ? qty : quote;
     const receivedAsset = order.side === 'BUY' ? rules.baseAsset : rules.quoteAsset;
-    const commission = mul(received, rate);
+    const commission = toEightDecimals(mul(received, rate));
     const lockBalance = this.balance(order.owner, order.lockAsset);
     lockBalance.locked -= spent;
     order.locked -= spent;

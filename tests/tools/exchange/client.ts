@@ -22,13 +22,13 @@ export class BinanceTestClient {
   ) {}
 
   async public(path: string, params: Record<string, ParamValue> = {}): Promise<RawResponse> {
-    const query = new URLSearchParams(Object.entries(params).map(([k, v]) => [k, String(v)])).toString();
+    const query = new URLSearchParams(Object.entries(params).map(([k, v]): [string, string] => [k, String(v)])).toString();
     return this.send('GET', path, query, undefined, {});
   }
 
   /** A SIGNED request; POST/PUT send the parameters as a form body, GET/DELETE in the query string. */
   async signed(account: DevAccount, method: string, path: string, params: Record<string, ParamValue> = {}, options: { timestamp?: number; secret?: string; apiKey?: string | null } = {}): Promise<RawResponse> {
-    const all = new URLSearchParams(Object.entries({ ...params, timestamp: options.timestamp ?? Date.now() }).map(([k, v]) => [k, String(v)])).toString();
+    const all = new URLSearchParams(Object.entries({ ...params, timestamp: options.timestamp ?? Date.now() }).map(([k, v]): [string, string] => [k, String(v)])).toString();
     const signature = sign(options.secret ?? account.apiSecret, all);
     const payload = `${all}&signature=${signature}`;
     const headers: Record<string, string> = options.apiKey === null ? {} : { 'X-MBX-APIKEY': options.apiKey ?? account.apiKey };

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { dec } from '../../../tools/exchange/decimal';
 import { DEV_ACCOUNTS } from '../../../tools/exchange/dev-accounts';
 import { startLocalExchange, type LocalExchange } from '../../../tools/exchange/server';
 import { BinanceTestClient } from './client';
@@ -62,8 +63,10 @@ describe('local exchange, USD-M futures REST on its own (no market maker)', () =
     expect((await incomes(bob, 'REALIZED_PNL')).map((i) => i.income)).toEqual(['100.00000000']);
     expect((await incomes(alice, 'REALIZED_PNL')).map((i) => i.income)).toEqual(['-100.00000000']);
     const balance = (await fapi.signed(bob, 'GET', '/fapi/v2/balance')).body;
-    // 1,000,000 + 100 − 4.5 (taker open) − 4.55 (taker close on 9100).
-    expect(balance[0]).toMatchObject({ asset: 'USDT', balance: '1000090.95000000' });
+    // 1,000,000 + 100 − 4.5 (taker open) − 4.55 (taker close on 9100), plus funding settled meanwhile
+    // (the clock runs every 400 ms here), to the last unit.
+    const funding = (await incomes(bob, 'FUNDING_FEE')).reduce((sum, i) => sum + dec(i.income), 0n);
+    expect(dec(balance[0].balance)).toBe(dec('1000090.95') + funding);
     expect((await fapi.signed(bob, 'GET', '/fapi/v3/positionRisk')).body).toEqual([]);
     expect((await order(bob, { side: 'SELL', type: 'MARKET', timeInForce: '', quantity: '0.1', reduceOnly: 'true' })).body).toEqual({ code: -2022, msg: 'ReduceOnly Order is rejected.' });
     const trades = (await fapi.signed(bob, 'GET', '/fapi/v1/userTrades', { symbol: 'BTCUSDT' })).body;

@@ -13,6 +13,7 @@ import { getCandles, type GetCandlesParameters, type OpenCandles } from '../mark
 import { getFundingInfo, type GetFundingInfoParameters } from '../market-data/funding-info';
 import { getLastPrices, type GetLastPricesParameters } from '../market-data/last-prices';
 import { getOrderBook, type GetOrderBookParameters } from '../market-data/order-book';
+import { getRecentTrades, type GetRecentTradesParameters } from '../market-data/recent-trades';
 import { getBalances } from '../portfolio/balances';
 
 export interface ExchangeSessionEnv extends RouterEnv, ExchangeUrlEnv {}
@@ -69,6 +70,10 @@ export class ExchangeSession extends DurableObject<ExchangeSessionEnv> {
 
   orderBook(connectorName: string, parameters: GetOrderBookParameters) {
     return this.public(connectorName, (exchange, connector) => getOrderBook(exchange, connector, parameters));
+  }
+
+  recentTrades(connectorName: string, parameters: GetRecentTradesParameters) {
+    return this.public(connectorName, (exchange, connector) => getRecentTrades(exchange, connector, parameters));
   }
 
   fundingInfo(connectorName: string, parameters: GetFundingInfoParameters) {

@@ -3,6 +3,7 @@ import { and, eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { getDb } from '../../lib/db/client';
 import { exchangeMarkets } from '../../lib/db/schema';
+import { MARKETS_MAX_AGE_MS } from '../../lib/exchanges/markets';
 import { api } from '../support/http';
 
 const MAPPED = [
@@ -59,7 +60,8 @@ describe('/connectors (exchange catalogue)', () => {
       .select({ fetchedAt: exchangeMarkets.fetchedAt })
       .from(exchangeMarkets)
       .where(and(eq(exchangeMarkets.connector, 'binance'), eq(exchangeMarkets.source, env.TEST_EXCHANGE_URL)));
-    expect(Date.now() - cached.fetchedAt.getTime()).toBeLessThan(60_000);
+    // Another file's exchange session may have stored them first: they are fresh, not necessarily this test's.
+    expect(Date.now() - cached.fetchedAt.getTime()).toBeLessThan(MARKETS_MAX_AGE_MS);
   });
 
   it('filters trading rules by pair, with an error for a pair the exchange does not list', async () => {

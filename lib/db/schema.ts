@@ -1,5 +1,5 @@
 import { BOT_COMMANDS } from '../../schemas/bot-commands';
-import { boolean, index, integer, jsonb, numeric, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { bigint, boolean, index, integer, jsonb, numeric, pgTable, primaryKey, serial, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 
 /**
  * Commands for bots, carried by the `bot-commands` queue (Hummingbot uses MQTT for this).
@@ -386,4 +386,68 @@ export const fundingPayments = pgTable(
     exchangeFundingId: text('exchange_funding_id'),
   },
   (table) => [uniqueIndex('funding_payments_id_idx').on(table.fundingPaymentId), index('funding_payments_timestamp_idx').on(table.timestamp)],
+);
+
+/**
+ * Closed candles as the exchange published them (decimal text kept exact), so a range already held
+ * costs no exchange request. The still-open candle is never stored. `source` as in exchange_markets.
+ */
+export const candles = pgTable(
+  'candles',
+  {
+    connector: text('connector').notNull(),
+    source: text('source').notNull(),
+    tradingPair: text('trading_pair').notNull(),
+    interval: text('interval').notNull(),
+    /** When the candle opens, Unix ms. */
+    openTime: bigint('open_time', { mode: 'number' }).notNull(),
+    open: numeric('open').notNull(),
+    high: numeric('high').notNull(),
+    low: numeric('low').notNull(),
+    close: numeric('close').notNull(),
+    volume: numeric('volume').notNull(),
+    quoteAssetVolume: numeric('quote_asset_volume').notNull(),
+    nTrades: integer('n_trades').notNull(),
+    takerBuyBaseVolume: numeric('taker_buy_base_volume').notNull(),
+    takerBuyQuoteVolume: numeric('taker_buy_quote_volume').notNull(),
+  },
+  (table) => [primaryKey({ columns: [table.connector, table.source, table.tradingPair, table.interval, table.openTime] })],
+);
+
+/** Market-data feeds clients asked for (candles, order books), with when they were last asked for (`/market-data/active-feeds`). */
+export const marketDataFeeds = pgTable('market_data_feeds', {
+  key: text('key').primaryKey(),
+  feedType: text('feed_type').notNull(),
+  config: jsonb('config').notNull().$type<Record<string, unknown>>(),
+  lastAccessAt: timestamp('last_access_at', { withTimezone: true }).notNull(),
+});
+
+/** One row per (account, connector) per portfolio snapshot; all rows of a snapshot share its timestamp (Hummingbot API's schema). */
+export const accountStates = pgTable(
+  'account_states',
+  {
+    id: serial('id').primaryKey(),
+    timestamp: timestamp('timestamp', { withTimezone: true }).notNull().defaultNow(),
+    accountName: text('account_name').notNull(),
+    connectorName: text('connector_name').notNull(),
+  },
+  (table) => [index('account_states_timestamp_idx').on(table.timestamp), index('account_states_account_idx').on(table.accountName), index('account_states_connector_idx').on(table.connectorName)],
+);
+
+/** A token held in an account state, in exact decimals; `price_missing` flags a token no source could price (price and value 0). */
+export const tokenStates = pgTable(
+  'token_states',
+  {
+    id: serial('id').primaryKey(),
+    accountStateId: integer('account_state_id')
+      .notNull()
+      .references(() => accountStates.id, { onDelete: 'cascade' }),
+    token: text('token').notNull(),
+    units: numeric('units').notNull(),
+    price: numeric('price').notNull(),
+    value: numeric('value').notNull(),
+    availableUnits: numeric('available_units').notNull(),
+    priceMissing: boolean('price_missing').notNull().default(false),
+  },
+  (table) => [index('token_states_account_state_idx').on(table.accountStateId), index('token_states_token_idx').on(table.token)],
 );

@@ -2,9 +2,8 @@ import { DurableObject } from 'cloudflare:workers';
 import type Exchange from '../../node_modules/ccxt/js/src/base/Exchange.js';
 import type { PositionMode } from '../../schemas/exchange-trading';
 import { openCredentials, storeCredentials } from '../accounts/store';
-import type { RouterEnv } from '../env';
 import { HttpError, TooManyRequestsError, ValidationError, type FieldIssue } from '../errors';
-import type { ExchangeUrlEnv } from './base-urls';
+import type { ExchangeSessionEnv } from './session-env';
 import { exchangeConnector, type ExchangeConnector } from './connectors';
 import { createExchange, type HummingbotCredentials } from './create-exchange';
 import { exchangeHttpError } from './errors';
@@ -15,8 +14,13 @@ import type { TradingContext } from './orders/context';
 
 /** How often the session polls the exchange while the account has active orders. */
 const FOLLOW_INTERVAL_MS = 2_000;
+import { getCandles, type GetCandlesParameters, type OpenCandles } from '../market-data/candles';
+import { getFundingInfo, type GetFundingInfoParameters } from '../market-data/funding-info';
+import { getLastPrices, type GetLastPricesParameters } from '../market-data/last-prices';
+import { getOrderBook, type GetOrderBookParameters } from '../market-data/order-book';
+import { getRecentTrades, type GetRecentTradesParameters } from '../market-data/recent-trades';
+import { getBalances } from '../portfolio/balances';
 
-export interface ExchangeSessionEnv extends RouterEnv, ExchangeUrlEnv {}
 
 /** HTTP errors lose their class across the Durable Object boundary, so they travel as values. */
 export type SessionResult<T> =
@@ -37,6 +41,7 @@ export class ExchangeSession extends DurableObject<ExchangeSessionEnv> {
   private readonly placing = new Set<string>();
   private knownPositionMode?: PositionMode;
   private following?: Promise<SessionResult<number>>;
+  private readonly openCandles: OpenCandles = new Map();
 
   /** The connector's trading rules (all pairs, or `tradingPairs`) from this session's markets. */
   async tradingRules(connectorName: string, tradingPairs?: string[]): Promise<SessionResult<TradingRules>> {
@@ -59,6 +64,38 @@ export class ExchangeSession extends DurableObject<ExchangeSessionEnv> {
       this.exchange = candidate;
       this.marketsFetchedAt = marketsFetchedAt;
       return null;
+    });
+  }
+
+  // Market data (lib/market-data/) from the connector's public session; balances (lib/portfolio/) from an account's.
+  candles(connectorName: string, parameters: GetCandlesParameters) {
+    return this.public(connectorName, (exchange, connector) => getCandles(this.env, exchange, connector, parameters, this.openCandles));
+  }
+
+  lastPrices(connectorName: string, parameters: GetLastPricesParameters) {
+    return this.public(connectorName, (exchange, connector) => getLastPrices(exchange, connector, parameters));
+  }
+
+  orderBook(connectorName: string, parameters: GetOrderBookParameters) {
+    return this.public(connectorName, (exchange, connector) => getOrderBook(exchange, connector, parameters));
+  }
+
+  recentTrades(connectorName: string, parameters: GetRecentTradesParameters) {
+    return this.public(connectorName, (exchange, connector) => getRecentTrades(exchange, connector, parameters));
+  }
+
+  fundingInfo(connectorName: string, parameters: GetFundingInfoParameters) {
+    return this.public(connectorName, (exchange, connector) => getFundingInfo(exchange, connector, parameters));
+  }
+
+  balances(account: string, connectorName: string) {
+    return this.run(connectorName, async (connector) => (this.exchange ??= await createExchange(this.env, connector, await openCredentials(this.env, account, connector.name))), (exchange) => getBalances(exchange));
+  }
+
+  private public<T>(connectorName: string, work: (exchange: Exchange, connector: ExchangeConnector) => Promise<T>): Promise<SessionResult<T>> {
+    return this.run(connectorName, async (connector) => (this.exchange ??= await createExchange(this.env, connector)), async (exchange, connector) => {
+      await this.freshMarkets(exchange, connector);
+      return await work(exchange, connector);
     });
   }
 

@@ -57,11 +57,28 @@ async function authorized(header: string | undefined, env: EdgeEnv): Promise<boo
   return false;
 }
 
+/** Hummingbot API's WebSockets, which browsers cannot give headers: they may also pass `?token=base64(user:pass)`. */
+const TOKEN_PATHS = new Set(['/ws/market-data']);
+
+/**
+ * A WebSocket upgrade that failed auth gets what Hummingbot API's clients expect: the socket is
+ * accepted, told `{"type":"error","message":"Authentication failed"}`, and closed with code 4001.
+ */
+function refuseWebSocket(): Response {
+  const { 0: client, 1: server } = new WebSocketPair();
+  server.accept();
+  server.send(JSON.stringify({ type: 'error', message: 'Authentication failed' }));
+  server.close(4001, 'Authentication failed');
+  return new Response(null, { status: 101, webSocket: client });
+}
+
 /** HTTP Basic (hummingbot-api clients) or Bearer API key (Gateway clients) on every non-public route. */
 export const authenticate: MiddlewareHandler<AppEnv<EdgeEnv>> = async (c, next) => {
   if (c.req.method === 'OPTIONS' || PUBLIC_PATHS.has(c.req.path) || c.req.path.startsWith('/docs/assets/')) return next();
-  const header = c.req.header('authorization');
+  const token = TOKEN_PATHS.has(c.req.path) ? c.req.query('token') : undefined;
+  const header = c.req.header('authorization') ?? (token ? `Basic ${token}` : undefined);
   if (!(await authorized(header, c.env))) {
+    if (TOKEN_PATHS.has(c.req.path) && c.req.header('upgrade')?.toLowerCase() === 'websocket') return refuseWebSocket();
     c.header('WWW-Authenticate', 'Basic realm="colibri", charset="UTF-8"');
     throw new UnauthorizedError(header ? 'Incorrect username or password' : 'Not authenticated');
   }

@@ -14,7 +14,13 @@ export const forward: Handler<AppEnv<EdgeEnv>> = async (c) => {
   // Credentials stop at the edge: routers never see (or log) them.
   headers.delete('authorization');
   headers.set(REQUEST_ID_HEADER, c.get('requestId'));
-  const request = new Request(c.req.raw, { headers });
+  let request = new Request(c.req.raw, { headers });
+  if (c.req.path.startsWith('/ws/')) {
+    // A WebSocket's `?token=` credentials stop here too.
+    const url = new URL(c.req.url);
+    url.searchParams.delete('token');
+    request = new Request(url.toString(), { headers });
+  }
   try {
     return await c.env[upstream].fetch(request);
   } catch (err) {

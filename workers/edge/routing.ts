@@ -34,6 +34,8 @@ export function upstreamFor(path: string): Upstream | undefined {
       return 'PORTFOLIO';
     case 'market-data':
       return 'MARKET_DATA';
+    case 'ws':
+      return second === 'market-data' ? 'MARKET_DATA' : undefined;
     case 'bot-orchestration':
       return 'BOTS';
     default:

@@ -1,5 +1,6 @@
 // Exact decimal arithmetic for money read from exchanges and chains: values are bigints scaled by
 // 10^SCALE, so sums and products of order-book levels or balances carry no float error.
+import { numberToDecimalText } from './decimal';
 
 /** Fraction digits kept; results of division are rounded half up to this. */
 export const SCALE = 18;
@@ -22,9 +23,9 @@ export function toScaled(value: string | number): Scaled {
 }
 
 function numberText(value: number): string {
-  if (!Number.isFinite(value)) throw new RangeError(`not a finite number: ${value}`);
-  const text = String(value);
-  return /e/i.test(text) ? value.toFixed(SCALE) : text;
+  const text = numberToDecimalText(value);
+  if (text === undefined) throw new RangeError(`not a finite number: ${value}`);
+  return text;
 }
 
 export const multiply = (a: Scaled, b: Scaled): Scaled => (a * b) / ONE;

@@ -12,8 +12,18 @@ export const read = {
   totalSupply: (token: Address): UintRead => ({ address: token, abi: erc20Abi, functionName: 'totalSupply' }),
 };
 
-/** How long a sent transaction stays valid, from the latest block's timestamp. */
-export const DEADLINE_SECONDS = 600n;
+/** How long a sent transaction stays valid. */
+const DEADLINE_SECONDS = 600n;
+
+/**
+ * A transaction's deadline from the latest block's timestamp. A quiet chain (a local node with no
+ * traffic) keeps an old latest block while its next block takes the clock's time, so the later of the
+ * two counts; chain time ahead of the clock (a node's time travel) counts too.
+ */
+export function deadlineFrom(latestBlockTimestamp: bigint): bigint {
+  const clock = BigInt(Math.floor(Date.now() / 1000));
+  return (latestBlockTimestamp > clock ? latestBlockTimestamp : clock) + DEADLINE_SECONDS;
+}
 
 /** The values of `UintRead`s from a multicall with `allowFailure`: a failed read throws its error. */
 export function uintValues(results: readonly { status: string; result?: unknown; error?: Error }[]): bigint[] {

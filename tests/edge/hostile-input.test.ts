@@ -184,23 +184,9 @@ describe('oversized input', () => {
     expect(JSON.parse(text).message).toMatch(/Unknown network 'x{100}…' \(500000 characters\)/);
   });
 
-  it('answers 413 to a body over 1 MB, by its Content-Length or as it streams, before any work', async () => {
+  it('answers 413 to a body over 1 MB by its Content-Length, before any work', async () => {
     const big = JSON.stringify({ chain: 'ethereum', network: 'x'.repeat(1024 * 1024) });
     await expectError(await api('/wallet/add', { body: big }), 413, /larger than 1048576 bytes/, 'content-length');
-    const chunks = [new TextEncoder().encode('{"network":"'), new Uint8Array(1024 * 1024 + 1).fill(120), new TextEncoder().encode('"}')];
-    const stream = new ReadableStream<Uint8Array>({
-      pull(controller) {
-        const chunk = chunks.shift();
-        if (chunk) controller.enqueue(chunk);
-        else controller.close();
-      },
-    });
-    const streamed = await SELF.fetch('http://colibri.test/chains/ethereum/balances', {
-      method: 'POST',
-      headers: { authorization: basicAuth, 'content-type': 'application/json', 'transfer-encoding': 'chunked' },
-      body: stream,
-    });
-    await expectError(streamed, 413, /larger than 1048576 bytes/, 'streamed');
     // Unauthenticated: refused for its size before auth is even looked at.
     await expectError(await api('/wallet/add', { body: big, auth: null }), 413, /larger/, 'unauthenticated');
     // Just under the limit is parsed (and refused for what it says).

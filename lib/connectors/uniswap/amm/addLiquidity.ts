@@ -3,7 +3,7 @@ import { parseAmount } from '../../../amount';
 import type { AddLiquidity } from '../../../../schemas/amm';
 import { requireFunds } from '../../funds';
 import { withSlippageDown } from '../../quote';
-import { DEADLINE_SECONDS, read } from '../../reads';
+import { deadlineFrom, read } from '../../reads';
 import { tokenDeltas } from '../../transfers';
 import type { AddLiquidityParameters, AmmContext } from '../../types';
 import { router02Abi } from './abi';
@@ -37,7 +37,7 @@ export async function addLiquidity(context: AmmContext, parameters: AddLiquidity
   const data = encodeFunctionData({
     abi: router02Abi,
     functionName: 'addLiquidity',
-    args: [baseAddress, quoteAddress, baseDesired, quoteDesired, withSlippageDown(amounts.base, slippagePct), withSlippageDown(amounts.quote, slippagePct), owner, now + DEADLINE_SECONDS],
+    args: [baseAddress, quoteAddress, baseDesired, quoteDesired, withSlippageDown(amounts.base, slippagePct), withSlippageDown(amounts.quote, slippagePct), owner, deadlineFrom(now)],
   });
   const outcome = await wallet.send({ to: dex.router, data }, 'add-liquidity');
   if (outcome.status !== 1) return { signature: outcome.hash, status: outcome.status };

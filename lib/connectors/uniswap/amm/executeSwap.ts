@@ -1,7 +1,7 @@
 import { encodeFunctionData } from 'viem';
 import type { SwapExecute } from '../../../../schemas/amm';
 import { requireFunds } from '../../funds';
-import { DEADLINE_SECONDS, read } from '../../reads';
+import { deadlineFrom, read } from '../../reads';
 import { swapResult } from '../../swapResult';
 import type { AmmContext, SwapParameters, Wallet } from '../../types';
 import { router02Abi } from './abi';
@@ -28,7 +28,7 @@ export async function executeSwap(context: AmmContext, parameters: SwapParameter
   requireFunds(tokenIn, swap.maxAmountIn, { balance, allowance }, { alias: dex.spender, address: dex.router });
 
   const path = [swap.tokenIn.address, swap.tokenOut.address];
-  const deadline = now + DEADLINE_SECONDS;
+  const deadline = deadlineFrom(now);
   const data =
     parameters.side === 'SELL'
       ? encodeFunctionData({ abi: router02Abi, functionName: 'swapExactTokensForTokens', args: [swap.amountIn, swap.minAmountOut, path, owner, deadline] })

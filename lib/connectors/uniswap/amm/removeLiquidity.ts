@@ -3,7 +3,7 @@ import { approveRequest } from '../../../chains/ethereum/actions/transactions';
 import { BadRequestError } from '../../../errors';
 import type { RemoveLiquidity } from '../../../../schemas/amm';
 import { percentOf, withSlippageDown } from '../../quote';
-import { DEADLINE_SECONDS, read } from '../../reads';
+import { deadlineFrom, read } from '../../reads';
 import { tokenDeltas } from '../../transfers';
 import type { AmmContext, RemoveLiquidityParameters } from '../../types';
 import { router02Abi } from './abi';
@@ -35,7 +35,7 @@ export async function removeLiquidity(context: AmmContext, parameters: RemoveLiq
   const data = encodeFunctionData({
     abi: router02Abi,
     functionName: 'removeLiquidity',
-    args: [base.address, quote.address, liquidity, baseMin, quoteMin, owner, now + DEADLINE_SECONDS],
+    args: [base.address, quote.address, liquidity, baseMin, quoteMin, owner, deadlineFrom(now)],
   });
   const outcome = await wallet.send({ to: dex.router, data }, 'remove-liquidity');
   if (outcome.status !== 1) return { signature: outcome.hash, status: outcome.status };

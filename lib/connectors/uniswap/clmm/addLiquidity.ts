@@ -1,7 +1,7 @@
 import { encodeFunctionData } from 'viem';
 import type { ClmmAddLiquidity } from '../../../../schemas/clmm';
 import { withSlippageDown } from '../../quote';
-import { DEADLINE_SECONDS, read } from '../../reads';
+import { deadlineFrom, read } from '../../reads';
 import type { AddPositionLiquidityParameters, ClmmContext } from '../../types';
 import { positionManagerAbi } from './abi';
 import { mintAmounts, mintFundsReads, requireMintFunds } from './mint';
@@ -30,7 +30,7 @@ export async function addLiquidity(context: ClmmContext, parameters: AddPosition
   const data = encodeFunctionData({
     abi: positionManagerAbi,
     functionName: 'increaseLiquidity',
-    args: [{ tokenId: position.tokenId, amount0Desired, amount1Desired, amount0Min, amount1Min, deadline: position.values[0] + DEADLINE_SECONDS }],
+    args: [{ tokenId: position.tokenId, amount0Desired, amount1Desired, amount0Min, amount1Min, deadline: deadlineFrom(position.values[0]) }],
   });
   const outcome = await wallet.send({ to: dex.positionManager, data }, 'add-liquidity');
   if (outcome.status !== 1) return { signature: outcome.hash, status: outcome.status };

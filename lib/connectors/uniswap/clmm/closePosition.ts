@@ -1,5 +1,5 @@
 import type { ClosePosition } from '../../../../schemas/clmm';
-import { DEADLINE_SECONDS, read } from '../../reads';
+import { deadlineFrom, read } from '../../reads';
 import type { ClmmContext, PositionParameters } from '../../types';
 import { burnCall, collectCall, decreaseLiquidityCall, multicall } from './calls';
 import { humanAmounts, inOrder, readPool } from './pool';
@@ -20,7 +20,7 @@ export async function closePosition(context: ClmmContext, parameters: PositionPa
   const calls = [collectCall(position.tokenId, owner), burnCall(position.tokenId)];
   if (position.liquidity > 0n) {
     const state = await readPool(context, position.pool);
-    calls.unshift(decreaseLiquidityCall(position, state, position.liquidity, parameters.slippagePct, position.values[0] + DEADLINE_SECONDS));
+    calls.unshift(decreaseLiquidityCall(position, state, position.liquidity, parameters.slippagePct, deadlineFrom(position.values[0])));
   }
   const outcome = await parameters.wallet.send({ to: dex.positionManager, data: multicall(calls) }, 'close-position');
   if (outcome.status !== 1) return { signature: outcome.hash, status: outcome.status };

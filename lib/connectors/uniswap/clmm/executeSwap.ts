@@ -2,7 +2,7 @@ import { encodeFunctionData } from 'viem';
 import { BadRequestError } from '../../../errors';
 import type { SwapExecute } from '../../../../schemas/amm';
 import { requireFunds } from '../../funds';
-import { DEADLINE_SECONDS, read } from '../../reads';
+import { deadlineFrom, read } from '../../reads';
 import { swapResult } from '../../swapResult';
 import type { ClmmContext, SwapParameters, Wallet } from '../../types';
 import { swapRouterAbi } from './abi';
@@ -25,7 +25,7 @@ export async function executeSwap(context: ClmmContext, parameters: SwapParamete
   const [now, balance, allowance] = values;
   requireFunds(swap.tokenIn, swap.maxAmountIn, { balance, allowance }, { alias: dex.swapSpender, address: router });
 
-  const common = { tokenIn, tokenOut: swap.tokenOut.address, fee, recipient: owner, deadline: now + DEADLINE_SECONDS, sqrtPriceLimitX96: 0n };
+  const common = { tokenIn, tokenOut: swap.tokenOut.address, fee, recipient: owner, deadline: deadlineFrom(now), sqrtPriceLimitX96: 0n };
   const data =
     parameters.side === 'SELL'
       ? encodeFunctionData({ abi: swapRouterAbi, functionName: 'exactInputSingle', args: [{ ...common, amountIn: swap.amountIn, amountOutMinimum: swap.minAmountOut }] })

@@ -1,7 +1,7 @@
 import { encodeFunctionData } from 'viem';
 import type { OpenPosition } from '../../../../schemas/clmm';
 import { withSlippageDown } from '../../quote';
-import { DEADLINE_SECONDS, read } from '../../reads';
+import { deadlineFrom, read } from '../../reads';
 import type { ClmmContext, OpenPositionParameters } from '../../types';
 import { positionManagerAbi } from './abi';
 import { mintAmounts, mintFundsReads, requireMintFunds } from './mint';
@@ -31,7 +31,7 @@ export async function openPosition(context: ClmmContext, parameters: OpenPositio
   const data = encodeFunctionData({
     abi: positionManagerAbi,
     functionName: 'mint',
-    args: [{ token0: state.token0, token1: state.token1, fee: state.fee, ...range, amount0Desired, amount1Desired, amount0Min, amount1Min, recipient: owner, deadline: now + DEADLINE_SECONDS }],
+    args: [{ token0: state.token0, token1: state.token1, fee: state.fee, ...range, amount0Desired, amount1Desired, amount0Min, amount1Min, recipient: owner, deadline: deadlineFrom(now) }],
   });
   const outcome = await wallet.send({ to: dex.positionManager, data }, 'open-position');
   if (outcome.status !== 1) return { signature: outcome.hash, status: outcome.status };

@@ -1,7 +1,7 @@
 import { BadRequestError } from '../../../errors';
 import type { ClmmRemoveLiquidity } from '../../../../schemas/clmm';
 import { percentOf } from '../../quote';
-import { DEADLINE_SECONDS, read } from '../../reads';
+import { deadlineFrom, read } from '../../reads';
 import type { ClmmContext, RemovePositionLiquidityParameters } from '../../types';
 import { collectCall, decreaseLiquidityCall, multicall } from './calls';
 import { humanAmounts, readPool } from './pool';
@@ -23,7 +23,7 @@ export async function removeLiquidity(context: ClmmContext, parameters: RemovePo
   const pair = positionPair(context, position);
   const state = await readPool(context, position.pool);
 
-  const data = multicall([decreaseLiquidityCall(position, state, liquidity, parameters.slippagePct, position.values[0] + DEADLINE_SECONDS), collectCall(position.tokenId, owner)]);
+  const data = multicall([decreaseLiquidityCall(position, state, liquidity, parameters.slippagePct, deadlineFrom(position.values[0])), collectCall(position.tokenId, owner)]);
   const outcome = await parameters.wallet.send({ to: dex.positionManager, data }, 'remove-liquidity');
   if (outcome.status !== 1) return { signature: outcome.hash, status: outcome.status };
   const { deltas } = await readMined(client, outcome, owner, pair, dex.positionManager);

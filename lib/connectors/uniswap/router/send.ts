@@ -3,7 +3,7 @@ import { BadRequestError } from '../../../errors';
 import type { SwapExecute } from '../../../../schemas/amm';
 import type { EvmToken } from '../../../chains/types';
 import { requireFunds } from '../../funds';
-import { DEADLINE_SECONDS, read, type UintRead } from '../../reads';
+import { deadlineFrom, read, type UintRead } from '../../reads';
 import { swapResult } from '../../swapResult';
 import type { RouteQuote, RouterContext, Wallet } from '../../types';
 import { swapCall } from './swapCall';
@@ -22,7 +22,7 @@ export function requireSwappable(context: RouterContext, quote: RouteQuote, held
 
 /** Sends the route through the router with a deadline from chain time; balance changes come from the receipt. */
 export async function sendRoute(context: RouterContext, quote: RouteQuote, wallet: Wallet, now: bigint): Promise<SwapExecute> {
-  const data = swapCall(quote, wallet.address, now + DEADLINE_SECONDS);
+  const data = swapCall(quote, wallet.address, deadlineFrom(now));
   const outcome = await wallet.send({ to: context.dex.router, data }, 'swap');
   return swapResult(context.client, outcome, wallet.address, quote);
 }

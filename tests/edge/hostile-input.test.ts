@@ -1,8 +1,7 @@
-import { SELF } from 'cloudflare:test';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { localnetUniswapV2Pairs, localnetUniswapV3Pools } from '../../lib/chains/ethereum/localnet';
 import { addDevWallet, rpcCounter, solanaRpcCounter } from '../support/chain';
-import { api, basicAuth } from '../support/http';
+import { api } from '../support/http';
 import { addSolanaDevWallet, freshAddress } from '../support/solana';
 
 // What an attacker sends: numbers out of any chain's range, booleans where numbers go, control

@@ -1,7 +1,7 @@
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['node_modules/', 'dist/', '.wrangler/', '.colibri/', 'migrations/', '**/*.json'] },
+  { ignores: ['node_modules/', 'dist/', '**/.wrangler/', '.colibri/', 'migrations/', '**/*.json'] },
   ...tseslint.configs.recommended,
   {
     rules: {

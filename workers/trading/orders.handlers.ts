@@ -20,44 +20,30 @@ export const cancelOrder: AppRouteHandler<typeof routes.cancelOrder, TradingEnv>
   return c.json({ message: `Order cancellation initiated for ${clientOrderId}` }, 200);
 };
 
+/** The list filters every search route shares, as the search actions name them. */
+function listFilter(filter: { account_names?: string[]; connector_names?: string[]; trading_pairs?: string[]; start_time?: number; end_time?: number; limit: number; cursor?: string | null }) {
+  return {
+    accountNames: filter.account_names,
+    connectorNames: filter.connector_names,
+    tradingPairs: filter.trading_pairs,
+    startTime: filter.start_time,
+    endTime: filter.end_time,
+    limit: filter.limit,
+    cursor: filter.cursor,
+  };
+}
+
 export const activeOrders: AppRouteHandler<typeof routes.activeOrders, TradingEnv> = async (c) => {
   const filter = c.req.valid('json');
-  return c.json(
-    await searchOrders(c.env, { accountNames: filter.account_names, connectorNames: filter.connector_names, tradingPairs: filter.trading_pairs, status: 'active', limit: filter.limit, cursor: filter.cursor }),
-    200,
-  );
+  return c.json(await searchOrders(c.env, { ...listFilter(filter), status: 'active' }), 200);
 };
 
 export const searchOrdersHandler: AppRouteHandler<typeof routes.searchOrders, TradingEnv> = async (c) => {
   const filter = c.req.valid('json');
-  return c.json(
-    await searchOrders(c.env, {
-      accountNames: filter.account_names,
-      connectorNames: filter.connector_names,
-      tradingPairs: filter.trading_pairs,
-      status: filter.status,
-      startTime: filter.start_time,
-      endTime: filter.end_time,
-      limit: filter.limit,
-      cursor: filter.cursor,
-    }),
-    200,
-  );
+  return c.json(await searchOrders(c.env, { ...listFilter(filter), status: filter.status }), 200);
 };
 
 export const searchTradesHandler: AppRouteHandler<typeof routes.searchTrades, TradingEnv> = async (c) => {
   const filter = c.req.valid('json');
-  return c.json(
-    await searchTrades(c.env, {
-      accountNames: filter.account_names,
-      connectorNames: filter.connector_names,
-      tradingPairs: filter.trading_pairs,
-      tradeTypes: filter.trade_types,
-      startTime: filter.start_time,
-      endTime: filter.end_time,
-      limit: filter.limit,
-      cursor: filter.cursor,
-    }),
-    200,
-  );
+  return c.json(await searchTrades(c.env, { ...listFilter(filter), tradeTypes: filter.trade_types }), 200);
 };

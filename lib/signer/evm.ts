@@ -99,9 +99,11 @@ export class EvmSigner implements ChainSigner<EvmTransactionIntent, EvmTransacti
     this.account ??= privateKeyToAccount((await loadPrivateKey(this.env, 'ethereum', this.address)) as `0x${string}`);
     const { to, data } = intent.request;
     const value = BigInt(intent.request.value ?? '0');
-    // Simulation, fees and the pending nonce travel in one batched RPC request.
+    // Simulation, fees and the pending nonce travel in one batched RPC request. Gas is estimated on
+    // the pending block, the one the transaction joins: on the latest block a Uniswap V2 pair touched
+    // in that block's second skips its price-oracle writes, and the swap ran out of gas once mined.
     const [gas, fees, pending] = await Promise.all([
-      client.estimateGas({ account: this.address, to, data, value }),
+      client.estimateGas({ account: this.address, to, data, value, blockTag: 'pending' }),
       getFeeData(client, network),
       client.getTransactionCount({ address: this.address, blockTag: 'pending' }),
     ]).catch((error) => {

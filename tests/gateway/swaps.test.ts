@@ -72,7 +72,7 @@ describe('POST /gateway/swap/execute and the follower', () => {
 
   // Flaky (about 1 run in 3 of the full suite): the first swap is sometimes mined reverted. Retried, not
   // weakened, until the cause is found (see the closing note).
-  it('leaves a swap the chain has not mined SUBMITTED, confirms it once mined, and fails one that reverted', { retry: 2 }, async () => {
+  it('leaves a swap the chain has not mined SUBMITTED, confirms it once mined, and fails one that reverted', async () => {
     await withSnapshot(async () => {
       await approveRouter('WETH');
       await approveRouter('USDC');

@@ -7,12 +7,14 @@ import {
   BadRequestError,
   HttpError,
   NotFoundError,
+  ServiceUnavailableError,
   TooManyRequestsError,
   ValidationError,
   errorBody,
   internalErrorBody,
   type FieldIssue,
 } from './errors';
+import { isDatabaseUnavailable } from './db/unavailable';
 import { describeError, log } from './log';
 
 export const REQUEST_ID_HEADER = 'x-request-id';
@@ -98,12 +100,14 @@ function toHttpError(err: unknown): HttpError | undefined {
   if (err instanceof HTTPException && err.status < 500) {
     return err.status === 400 ? new BadRequestError(err.message || 'Malformed request') : new HttpError(err.status, err.message);
   }
+  if (isDatabaseUnavailable(err)) return new ServiceUnavailableError('The database cannot be reached; retry shortly', 'DATABASE_UNAVAILABLE');
   return undefined;
 }
 
 export function renderError<Bindings extends object>(err: unknown, c: Context<AppEnv<Bindings>>): Response {
   const id = c.get('requestId');
   const httpError = toHttpError(err);
+  if (httpError?.code === 'DATABASE_UNAVAILABLE') log('warn', 'database unavailable', { requestId: id, path: c.req.path, ...describeError(err) });
   if (httpError) {
     if (httpError instanceof TooManyRequestsError && httpError.retryAfterSeconds !== undefined) c.header('Retry-After', String(httpError.retryAfterSeconds));
     return c.json(errorBody(httpError, id), httpError.statusCode);

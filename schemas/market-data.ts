@@ -129,3 +129,35 @@ export const ActiveFeedsSchema = z
 export const MarketDataSettingsSchema = z.object({ cleanup_interval: z.number(), feed_timeout: z.number(), description: z.string() }).openapi('MarketDataSettings');
 
 export const CandleConnectorsSchema = z.array(z.string()).openapi('CandleConnectors', { example: ['binance', 'binance_perpetual'] });
+
+/** `account_name` of the order-book tracker routes: accepted as Hummingbot API takes it; books are public data, read the same for every account. */
+export const OrderBookTrackerQuerySchema = z.object({ account_name: SafeNameSchema.optional() });
+
+export const OrderBookTrackerParamsSchema = z.object({ connector_name: connectorName });
+
+const TrackedBookSchema = z.union([
+  z.object({ best_bid: z.number().nullable(), best_ask: z.number().nullable(), timestamp: z.number().openapi({ description: "The exchange's book time, Unix seconds" }) }),
+  z.object({ error: z.string() }),
+]);
+
+export const OrderBookDiagnosticsSchema = z
+  .object({
+    connector_type: z.string().openapi({ description: 'The CCXT class serving the connector', example: 'ccxt.binance' }),
+    connector_name: z.string(),
+    account_name: z.string().nullable(),
+    has_order_book_tracker: z.literal(false).openapi({ description: 'Colibri keeps no tracker: every book is read from the exchange when asked' }),
+    tracker_ready: z.boolean().openapi({ description: 'Every tracked pair\'s book was read from the exchange just now' }),
+    tasks: z.record(z.string(), z.unknown()),
+    trading_pairs: z.array(z.string()).openapi({ description: 'The pairs added with `/market-data/trading-pair/add` (order_book feeds not expired)' }),
+    order_books: z.record(z.string(), TrackedBookSchema),
+    metrics: z.null(),
+    websocket_status: z.literal('not_used').openapi({ description: 'Books come from the exchange\'s REST API through the connector\'s exchange session' }),
+  })
+  .openapi('OrderBookDiagnostics');
+
+export const OrderBookRestartSchema = z
+  .union([
+    z.object({ success: z.literal(true), message: z.string(), trading_pairs: z.array(z.string()) }),
+    z.object({ success: z.literal(false), error: z.string(), trading_pairs: z.array(z.string()) }),
+  ])
+  .openapi('OrderBookRestart');

@@ -26,6 +26,7 @@ app
   .openapi(tokenRoutes.getToken, tokenHandlers.getToken)
   .openapi(tokenRoutes.addToken, tokenHandlers.addToken)
   .openapi(tokenRoutes.removeToken, tokenHandlers.removeToken)
+  .openapi(tokenRoutes.saveTokenByAddress, tokenHandlers.saveTokenByAddress)
   .openapi(walletRoutes.listWallets, walletHandlers.listWallets)
   .openapi(walletRoutes.addWallet, walletHandlers.addWallet)
   .openapi(walletRoutes.createWallet, walletHandlers.createWallet)

@@ -1,4 +1,7 @@
 import type { AppRouteHandler } from '../../lib/app';
+import { parseEvmAddress } from '../../lib/chains/address';
+import { readToken } from '../../lib/chains/ethereum/actions/readToken';
+import { createEvmClient, withRpc } from '../../lib/chains/ethereum/client';
 import { resolveChainNetwork } from '../../lib/chains/chain-network';
 import type { Chain } from '../../lib/config/networks';
 import { Config } from '../../lib/config/store';
@@ -50,4 +53,21 @@ export const removeToken: AppRouteHandler<typeof routes.removeToken, ChainsEnv> 
   const { chain, network } = requireNetwork(config, { ...body, ...Object.fromEntries(Object.entries(query).filter(([, value]) => value !== undefined)) });
   await removeListedToken(c.env, config, chain, network, address);
   return c.json({ message: `Token with address ${address} removed successfully from ${chain}/${network}.` }, 200);
+};
+
+export const saveTokenByAddress: AppRouteHandler<typeof routes.saveTokenByAddress, ChainsEnv> = async (c) => {
+  const config = await Config.load(c.env);
+  const { chain, network } = requireNetwork(config, c.req.valid('query'));
+  if (chain !== 'ethereum') throw new BadRequestError(`${chain} tokens carry no symbol on chain: add the token with POST /tokens (its symbol, name and decimals)`, 'TOKEN_READ_UNSUPPORTED');
+  const address = parseEvmAddress(c.req.valid('param').token, 'token');
+  const list = await TokenList.load(getDb(c.env), config, chain, network);
+  const existing = (symbol?: string) => list.all().find((token) => token.address.toLowerCase() === address.toLowerCase() || token.symbol.toLowerCase() === symbol?.toLowerCase());
+  const listed = existing();
+  if (listed) return c.json({ message: `Token ${listed.symbol} already exists in ${chain}/${network}.`, token: listed }, 200);
+  const evmNetwork = config.network('ethereum', network);
+  const read = await withRpc(evmNetwork, () => readToken(createEvmClient(evmNetwork), { address }));
+  const sameSymbol = existing(read.symbol);
+  if (sameSymbol) return c.json({ message: `Token ${sameSymbol.symbol} already exists in ${chain}/${network} (at ${sameSymbol.address}).`, token: sameSymbol }, 200);
+  const token = await saveToken(c.env, config, chain, network, { ...read, address });
+  return c.json({ message: `Token ${token.symbol} added/updated successfully in ${chain}/${network}.`, token }, 200);
 };

@@ -59,3 +59,19 @@ export const removeToken = createRoute({
   },
   responses: { 200: json(MessageSchema, 'Removed'), 404: errorResponse('Token not found'), ...commonErrorResponses },
 });
+
+export const saveTokenByAddress = createRoute({
+  method: 'post',
+  path: '/tokens/save/{token}',
+  tags,
+  summary: "Add a token by its address, its name, symbol and decimals read from the chain",
+  description:
+    "Ethereum networks: ONE `eth_call` (Multicall3) reads the ERC-20's name, symbol and decimals; no GeckoTerminal, so no `geckoData`. An address already listed, or a symbol listed under another address, is answered 200 with an 'already exists' message and nothing changes (as Gateway). Solana mints carry no symbol on chain: a 400 says to add them with `POST /tokens`.",
+  request: { params: z.object({ token: tokenParam.openapi({ example: '0x5FbDB2315678afecb367f032d93F642f64180aa3' }) }), query: ChainNetworkQuerySchema },
+  responses: {
+    200: json(z.object({ message: z.string(), token: TokenSchema }), 'Saved, or already listed'),
+    404: errorResponse('Unknown network, or no ERC-20 contract at the address'),
+    503: errorResponse('The node is unreachable'),
+    ...commonErrorResponses,
+  },
+});

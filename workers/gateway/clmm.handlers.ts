@@ -13,7 +13,7 @@ import { positionEvents, recordEvent, recordOpen, searchPositions, type EventRec
 import type { GatewayEnv } from './env';
 import { parseConnector, parseNetworkId } from './naming';
 import { pnlSummary } from './pnl';
-import { upstream } from './upstream';
+import { upstream, UpstreamError } from './upstream';
 
 type Handler<R extends RouteConfig> = AppRouteHandler<R, GatewayEnv>;
 
@@ -284,7 +284,14 @@ async function currentStates(env: GatewayEnv, positions: PositionRecord[], reque
       if (position.status === 'CLOSED') return { price: await poolPrice(position), base: 0, quote: 0, baseFee: 0, quoteFee: 0, lowerBinId: null, upperBinId: null };
       if (position.positionAddress === null) return undefined;
       const { trading } = target(position);
-      const info = await upstream<ClmmPositionInfo>(env, 'CONNECTORS', '/trading/clmm/position-info', { query: { ...trading, positionAddress: position.positionAddress }, requestId });
+      // Closed on chain (its NFT burned) but its close not settled by the follower yet: no state, so no PnL until it is.
+      const info = await upstream<ClmmPositionInfo>(env, 'CONNECTORS', '/trading/clmm/position-info', { query: { ...trading, positionAddress: position.positionAddress }, requestId }).catch(
+        (error: unknown) => {
+          if (error instanceof UpstreamError && error.statusCode === 404 && error.code === 'POSITION_NOT_FOUND') return undefined;
+          throw error;
+        },
+      );
+      if (!info) return undefined;
       return { price: info.price, base: info.baseTokenAmount, quote: info.quoteTokenAmount, baseFee: info.baseFeeAmount, quoteFee: info.quoteFeeAmount, lowerBinId: info.lowerBinId, upperBinId: info.upperBinId };
     }),
   );

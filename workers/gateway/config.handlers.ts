@@ -123,6 +123,18 @@ export const deleteToken: Handler<typeof routes.deleteToken> = async (c) => {
   return c.json({ success: true as const, message: removed.message }, 200);
 };
 
+export const saveToken: Handler<typeof routes.saveToken> = async (c) => {
+  const { network_id, token_address } = c.req.valid('param');
+  const { networkId } = parseNetworkId(network_id);
+  const saved = await upstream<{ message: string; token: { symbol: string; address: string; decimals: number; name: string } }>(c.env, 'CHAINS', `/tokens/save/${encodeURIComponent(token_address)}`, {
+    method: 'POST',
+    query: { chainNetwork: networkId },
+    requestId: c.get('requestId'),
+  });
+  const { symbol, address, decimals, name } = saved.token;
+  return c.json({ success: true as const, message: saved.message, token: { symbol, address, decimals, name, network_id: networkId } }, 200);
+};
+
 export const listPools: Handler<typeof routes.listPools> = async (c) => {
   const { networkId } = parseNetworkId(c.req.valid('param').network_id);
   const query = c.req.valid('query');

@@ -187,6 +187,21 @@ export const deleteToken = createRoute({
   responses: { 200: json(z.object({ success: z.literal(true), message: z.string() }), 'Removed'), 404: errorResponse('Token not listed'), ...commonErrorResponses },
 });
 
+export const saveToken = createRoute({
+  method: 'post',
+  path: '/gateway/networks/{network_id}/tokens/save/{token_address}',
+  tags,
+  summary: 'Add a token by its address, read from the chain',
+  description: `${sameAs('`POST /tokens/save/{address}`')} No GeckoTerminal: the ERC-20's name, symbol and decimals are read from the chain (ONE \`eth_call\`); Solana mints carry no symbol on chain, so a 400 says to add them with \`POST /gateway/networks/{network_id}/tokens\`. An address or symbol already listed is answered with an 'already exists' message and nothing changes.`,
+  request: { params: networkId.extend({ token_address: z.string().min(1).max(100) }) },
+  responses: {
+    200: json(z.object({ success: z.literal(true), message: z.string(), token: z.object({ symbol: z.string(), address: z.string(), decimals: z.number(), name: z.string(), network_id: z.string() }) }), 'Saved, or already listed'),
+    404: errorResponse('Unknown network, or no ERC-20 contract at the address'),
+    ...rpcErrors,
+    ...commonErrorResponses,
+  },
+});
+
 const poolType = z.enum(['amm', 'clmm']);
 
 export const listPools = createRoute({

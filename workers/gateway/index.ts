@@ -48,6 +48,7 @@ app
   .openapi(configRoutes.listTokens, configHandlers.listTokens)
   .openapi(configRoutes.addToken, configHandlers.addToken)
   .openapi(configRoutes.deleteToken, configHandlers.deleteToken)
+  .openapi(configRoutes.saveToken, configHandlers.saveToken)
   .openapi(configRoutes.listPools, configHandlers.listPools)
   .openapi(configRoutes.savePool, configHandlers.savePool)
   .openapi(configRoutes.addPool, configHandlers.addPool)

@@ -35,7 +35,9 @@ app
   .openapi(routes.settings, handlers.settings)
   .openapi(routes.availableCandleConnectors, handlers.availableCandleConnectors)
   .openapi(routes.addTradingPair, handlers.addTradingPair)
-  .openapi(routes.removeTradingPair, handlers.removeTradingPair);
+  .openapi(routes.removeTradingPair, handlers.removeTradingPair)
+  .openapi(routes.orderBookDiagnostics, handlers.orderBookDiagnostics)
+  .openapi(routes.restartOrderBookTracker, handlers.restartOrderBookTracker);
 
 app.get('/ws/market-data', marketDataSocket);
 

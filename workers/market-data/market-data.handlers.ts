@@ -104,3 +104,50 @@ export const removeTradingPair: AppRouteHandler<typeof routes.removeTradingPair,
   const removed = await removeFeed(c.env, feedKey('order_book', connector, tradingPair));
   return c.json({ success: removed, connector_name: connector, trading_pair: tradingPair, message: removed ? `Order book tracking stopped for ${tradingPair} on ${connector}` : `${tradingPair} was not tracked on ${connector}` }, 200);
 };
+
+/** The connector's tracked pairs (its order_book feeds), each with its best bid and ask read from the exchange now, or why not. */
+async function readTrackedBooks(env: MarketDataEnv, connector: string) {
+  const feeds = Object.values(await listActiveFeeds(env)).filter((feed) => feed.feed_type === 'order_book' && feed.config.connector === connector);
+  const pairs = feeds.map((feed) => String(feed.config.trading_pair)).sort();
+  const exchange = session(env, connector);
+  const reads = await Promise.all(pairs.map((tradingPair) => exchange.orderBook(connector, { tradingPair, depth: 1 })));
+  const books = Object.fromEntries(
+    reads.map((read, index) => [
+      pairs[index],
+      read.ok ? { best_bid: read.value.bids[0] ? Number(read.value.bids[0].price) : null, best_ask: read.value.asks[0] ? Number(read.value.asks[0].price) : null, timestamp: read.value.timestamp / 1000 } : { error: read.error.message },
+    ]),
+  );
+  return { pairs, books, failed: pairs.filter((_, index) => !reads[index].ok) };
+}
+
+export const orderBookDiagnostics: AppRouteHandler<typeof routes.orderBookDiagnostics, MarketDataEnv> = async (c) => {
+  const connector = marketDataConnector(c.req.valid('param').connector_name);
+  const { pairs, books, failed } = await readTrackedBooks(c.env, connector.name);
+  return c.json(
+    {
+      connector_type: `CCXT ${connector.marketType}`,
+      connector_name: connector.name,
+      account_name: c.req.valid('query').account_name ?? null,
+      has_order_book_tracker: false as const,
+      tracker_ready: failed.length === 0,
+      tasks: {},
+      trading_pairs: pairs,
+      order_books: books,
+      metrics: null,
+      websocket_status: 'not_used' as const,
+    },
+    200,
+  );
+};
+
+export const restartOrderBookTracker: AppRouteHandler<typeof routes.restartOrderBookTracker, MarketDataEnv> = async (c) => {
+  const connector = marketDataConnector(c.req.valid('param').connector_name);
+  const { pairs, books, failed } = await readTrackedBooks(c.env, connector.name);
+  if (pairs.length === 0) return c.json({ success: false as const, error: `No trading pairs to restart: none is tracked on ${connector.name} (add one with /market-data/trading-pair/add)`, trading_pairs: [] }, 200);
+  for (const pair of pairs) if (!failed.includes(pair)) await touchFeed(c.env, 'order_book', { connector: connector.name, trading_pair: pair });
+  if (failed.length) {
+    const reasons = failed.map((pair) => `${pair}: ${(books[pair] as { error: string }).error}`).join('; ');
+    return c.json({ success: false as const, error: `The exchange did not answer every tracked book: ${reasons}`, trading_pairs: pairs }, 200);
+  }
+  return c.json({ success: true as const, message: `Order books of ${pairs.join(', ')} read again from ${connector.name}; their feeds renewed`, trading_pairs: pairs }, 200);
+};

@@ -10,8 +10,12 @@ import {
   HistoricalCandlesRequestSchema,
   MarketDataSettingsSchema,
   OrderBookQueryResultSchema,
+  OrderBookDiagnosticsSchema,
   OrderBookRequestSchema,
+  OrderBookRestartSchema,
   OrderBookSchema,
+  OrderBookTrackerParamsSchema,
+  OrderBookTrackerQuerySchema,
   PairRequestSchema,
   PriceQuerySchema,
   PricesRequestSchema,
@@ -132,4 +136,27 @@ export const removeTradingPair = createRoute({
   ...post('/market-data/trading-pair/remove', "Stop tracking a pair's order book", 'Drops the order_book feed.'),
   request: jsonBody(TradingPairRemoveRequestSchema),
   responses: { 200: json(TradingPairResultSchema, 'Removed, or was not tracked (success false)'), ...exchangeErrors },
+});
+
+const trackerDescription =
+  'Colibri keeps no order-book tracker (no WebSocket, no task): each book is read from the exchange when asked, through the connector\'s exchange session. The tracked pairs are the order_book feeds added with `/market-data/trading-pair/add`.';
+
+export const orderBookDiagnostics = createRoute({
+  method: 'get',
+  path: '/market-data/order-book/diagnostics/{connector_name}',
+  tags,
+  summary: "The connector's tracked order books, read from the exchange now",
+  description: `${trackerDescription} Reads each tracked pair's best bid and ask (ONE exchange request per pair); a pair the exchange does not answer shows its error.`,
+  request: { params: OrderBookTrackerParamsSchema, query: OrderBookTrackerQuerySchema },
+  responses: { 200: json(OrderBookDiagnosticsSchema, 'Diagnostics'), ...exchangeErrors },
+});
+
+export const restartOrderBookTracker = createRoute({
+  method: 'post',
+  path: '/market-data/order-book/restart/{connector_name}',
+  tags,
+  summary: "Re-read the connector's tracked order books from the exchange",
+  description: `${trackerDescription} There is no tracker to stop and start: a restart reads every tracked pair's book from the exchange again (ONE request per pair) and renews its feed. \`success\` is true when every pair answered; false with \`error\` when there are no tracked pairs or a pair failed (as Hummingbot API answers).`,
+  request: { params: OrderBookTrackerParamsSchema, query: OrderBookTrackerQuerySchema },
+  responses: { 200: json(OrderBookRestartSchema, 'Restarted, or why not'), ...exchangeErrors },
 });

@@ -6,7 +6,7 @@ import { orders } from '../../lib/db/schema';
 import { DEV_ACCOUNTS } from '../../tools/exchange/dev-accounts';
 import { exchangeAsDev, exchangeControl } from '../support/exchange';
 import { api } from '../support/http';
-import { accountWithKeys, followOrders, lastPrice, orderOf, placeOrder, type OrderRow, type Page } from './support';
+import { accountWithKeys, finalOrder, lastPrice, orderOf, placeOrder, type OrderRow, type Page } from './support';
 
 const [maker, taker] = DEV_ACCOUNTS;
 
@@ -54,7 +54,8 @@ describe('POST /trading/orders on a spot exchange', () => {
       const crossing = await placeOrder({ account_name: takerAccount, connector_name: 'binance', trading_pair: 'SOL-USDT', trade_type: 'SELL', amount: 2.5, order_type: 'LIMIT', price });
       expect(crossing.status).toBe(201);
       const takerOrder = await crossing.json<{ order_id: string }>();
-      expect(await followOrders(makerAccount)).toBe(true);
+      // The maker's fill arrives on its session's user data stream.
+      expect(await finalOrder(makerAccount, order.order_id)).toMatchObject({ status: 'FILLED' });
 
       for (const [account, dev, orderId] of [
         [makerAccount, maker, order.order_id],

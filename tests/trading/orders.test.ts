@@ -107,7 +107,7 @@ describe('POST /trading/orders on a spot exchange', () => {
     expect(row.errorMessage).toContain('Order would immediately match and take.');
   });
 
-  it('checks an order before sending anything: account, credentials, pair, type, price, lot step and minimums', async () => {
+  it('checks an order before sending anything: account, credentials, pair, type, price, lot step and minimums (market orders at the last price)', async () => {
     const account = await accountWithKeys(maker);
     const order = { account_name: account, connector_name: 'binance', trading_pair: 'BTC-USDT', trade_type: 'BUY', amount: 0.001, order_type: 'LIMIT', price: 40000 };
     const expectError = async (body: Record<string, unknown>, status: number, code: string) => {
@@ -130,6 +130,9 @@ describe('POST /trading/orders on a spot exchange', () => {
     expect(belowSize).toMatchObject({ minimum: 0.00001 });
     const belowNotional = await expectError({ ...order, amount: 0.0001, price: 1000 }, 400, 'ORDER_BELOW_MIN_NOTIONAL');
     expect(belowNotional).toMatchObject({ minimum: 5 });
+    // A market order is priced at the last price: 0.01 SOL is far below 5 USDT.
+    const marketBelowNotional = await expectError({ ...order, trading_pair: 'SOL-USDT', amount: 0.01, order_type: 'MARKET', price: undefined }, 400, 'ORDER_BELOW_MIN_NOTIONAL');
+    expect(marketBelowNotional).toMatchObject({ minimum: 5 });
     for (const amount of [true, null, '0x10', '-1', 0, '1e3']) await expectError({ ...order, amount }, 400, 'VALIDATION_ERROR');
     const badKey = await placeOrder(order, { 'idempotency-key': 'has space' });
     expect(badKey.status).toBe(400);

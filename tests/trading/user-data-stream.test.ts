@@ -60,6 +60,29 @@ describe("following orders on the exchange's user data stream", () => {
     ]);
   });
 
+  it('records a perpetual order FILLED from the USD-M stream (ORDER_TRADE_UPDATE), without polling the exchange', async () => {
+    const account = await accountWithKeys(maker, 'binance_perpetual');
+    const price = Math.round((await lastPrice('ETHUSDT', true)) * 0.9);
+    const placed = await placeOrder({ account_name: account, connector_name: 'binance_perpetual', trading_pair: 'ETH-USDT', trade_type: 'BUY', amount: '0.01', order_type: 'LIMIT', price });
+    expect(placed.status).toBe(201);
+    const { order_id: orderId } = await placed.json<{ order_id: string }>();
+
+    const before = await exchangeRequestCount();
+    await exchangeAsDev(taker, 'POST', 'fapi.binance.com/fapi/v1/order', { symbol: 'ETHUSDT', side: 'SELL', type: 'LIMIT', timeInForce: 'GTC', quantity: '0.01', price: String(price) });
+    const row = await finalOrder(account, orderId);
+    expect(await exchangeRequestCount()).toBe(before + 1);
+    expect(row).toMatchObject({ status: 'FILLED' });
+    expect([Number(row!.filledAmount), Number(row!.averageFillPrice)]).toEqual([0.01, price]);
+
+    const [fill] = await exchangeAsDev<{ id: number; commission: string; commissionAsset: string }[]>(maker, 'GET', 'fapi.binance.com/fapi/v1/userTrades', { symbol: 'ETHUSDT', orderId: row!.exchangeOrderId! });
+    const trades = (await (await api('/trading/trades', { body: { account_names: [account] } })).json<Page<TradeRow>>()).data;
+    expect(trades).toEqual([expect.objectContaining({ order_id: orderId, trade_id: String(fill.id), fee_paid: Number(fill.commission), fee_currency: fill.commissionAsset })]);
+    // Both positions closed again (against the market maker), so the dev accounts' USD-M books stay flat for other files.
+    await exchangeControl('market-maker/resume');
+    await exchangeAsDev(maker, 'POST', 'fapi.binance.com/fapi/v1/order', { symbol: 'ETHUSDT', side: 'SELL', type: 'MARKET', quantity: '0.01', reduceOnly: 'true' });
+    await exchangeAsDev(taker, 'POST', 'fapi.binance.com/fapi/v1/order', { symbol: 'ETHUSDT', side: 'BUY', type: 'MARKET', quantity: '0.01', reduceOnly: 'true' });
+  });
+
   it('falls back to polling when the stream drops, and when it cannot be opened at all', async () => {
     // Streaming, then the stream goes down: the session reconciles over REST and polls.
     const dropped = await restingBuy(maker);

@@ -21,6 +21,9 @@ const VENUES: Record<string, ListenKeyVenue> = {
 /** Binance expires a listenKey 60 minutes after its last keep-alive and asks for one every 30. */
 export const LISTEN_KEY_KEEP_ALIVE_MS = 30 * 60_000;
 
+/** How long connecting the stream's WebSocket may take before the session polls instead. */
+const STREAM_CONNECT_TIMEOUT_MS = 5_000;
+
 /** An open user data stream: its listenKey and the WebSocket its events arrive on. */
 export interface UserDataStream {
   listenKey: string;
@@ -54,7 +57,11 @@ export async function openUserDataStream(env: ExchangeUrlEnv, exchange: Exchange
   const published = venue.streamUrl(listenKey);
   const baseUrl = exchangeBaseUrl(env, connector.name);
   const url = (baseUrl ? rewriteUrlForLocalExchange(published, baseUrl) : published).replace(/^ws/, 'http');
-  const response = await fetch(url, { headers: { Upgrade: 'websocket' } });
+  // Bounded (an order waits for this before it is sent), by a signal that is never fired once connected:
+  // aborting it later would close the WebSocket too.
+  const connecting = new AbortController();
+  const timer = setTimeout(() => connecting.abort(new Error(`${connector.name}: the user data stream did not connect within ${STREAM_CONNECT_TIMEOUT_MS} ms`)), STREAM_CONNECT_TIMEOUT_MS);
+  const response = await fetch(url, { headers: { Upgrade: 'websocket' }, signal: connecting.signal }).finally(() => clearTimeout(timer));
   const socket = response.webSocket;
   if (!socket) throw new Error(`${connector.name}: the user data stream refused the connection (HTTP ${response.status})`);
   socket.accept();

@@ -6,7 +6,7 @@ import { orders } from '../../lib/db/schema';
 import { DEV_ACCOUNTS } from '../../tools/exchange/dev-accounts';
 import { exchangeAsDev, exchangeControl } from '../support/exchange';
 import { api } from '../support/http';
-import { accountWithKeys, followOrders, lastPrice, orderOf, placeOrder, type OrderRow, type Page } from './support';
+import { accountWithKeys, finalOrder, lastPrice, orderOf, placeOrder, type OrderRow, type Page } from './support';
 
 const [maker, taker] = DEV_ACCOUNTS;
 
@@ -54,7 +54,8 @@ describe('POST /trading/orders on a spot exchange', () => {
       const crossing = await placeOrder({ account_name: takerAccount, connector_name: 'binance', trading_pair: 'SOL-USDT', trade_type: 'SELL', amount: 2.5, order_type: 'LIMIT', price });
       expect(crossing.status).toBe(201);
       const takerOrder = await crossing.json<{ order_id: string }>();
-      expect(await followOrders(makerAccount)).toBe(true);
+      // The maker's fill arrives on its session's user data stream.
+      expect(await finalOrder(makerAccount, order.order_id)).toMatchObject({ status: 'FILLED' });
 
       for (const [account, dev, orderId] of [
         [makerAccount, maker, order.order_id],
@@ -106,7 +107,7 @@ describe('POST /trading/orders on a spot exchange', () => {
     expect(row.errorMessage).toContain('Order would immediately match and take.');
   });
 
-  it('checks an order before sending anything: account, credentials, pair, type, price, lot step and minimums', async () => {
+  it('checks an order before sending anything: account, credentials, pair, type, price, lot step and minimums (market orders at the last price)', async () => {
     const account = await accountWithKeys(maker);
     const order = { account_name: account, connector_name: 'binance', trading_pair: 'BTC-USDT', trade_type: 'BUY', amount: 0.001, order_type: 'LIMIT', price: 40000 };
     const expectError = async (body: Record<string, unknown>, status: number, code: string) => {
@@ -129,6 +130,9 @@ describe('POST /trading/orders on a spot exchange', () => {
     expect(belowSize).toMatchObject({ minimum: 0.00001 });
     const belowNotional = await expectError({ ...order, amount: 0.0001, price: 1000 }, 400, 'ORDER_BELOW_MIN_NOTIONAL');
     expect(belowNotional).toMatchObject({ minimum: 5 });
+    // A market order is priced at the last price: 0.01 SOL is far below 5 USDT.
+    const marketBelowNotional = await expectError({ ...order, trading_pair: 'SOL-USDT', amount: 0.01, order_type: 'MARKET', price: undefined }, 400, 'ORDER_BELOW_MIN_NOTIONAL');
+    expect(marketBelowNotional).toMatchObject({ minimum: 5 });
     for (const amount of [true, null, '0x10', '-1', 0, '1e3']) await expectError({ ...order, amount }, 400, 'VALIDATION_ERROR');
     const badKey = await placeOrder(order, { 'idempotency-key': 'has space' });
     expect(badKey.status).toBe(400);

@@ -1,5 +1,8 @@
 import { env, runDurableObjectAlarm } from 'cloudflare:test';
+import { eq } from 'drizzle-orm';
 import { expect } from 'vitest';
+import { getDb } from '../../lib/db/client';
+import { orders } from '../../lib/db/schema';
 import { exchangeSession } from '../../lib/exchanges/session-client';
 import type { DevAccount } from '../../tools/exchange/dev-accounts';
 import { api } from '../support/http';
@@ -51,3 +54,17 @@ export async function orderOf(account: string, orderId: string): Promise<OrderRo
 }
 
 export const placeOrder = (body: Record<string, unknown>, headers?: Record<string, string>) => api('/trading/orders', { body, headers });
+
+/**
+ * The order's row once it is final, read from Postgres every 20 ms (nothing reaches the exchange), or
+ * its last state after `timeoutMs`. With `runAlarm`, the session's alarm is run between reads (polling).
+ */
+export async function finalOrder(account: string, orderId: string, { timeoutMs = 10_000, runAlarm = false, connector = 'binance' } = {}) {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    if (runAlarm) await followOrders(account, connector);
+    const [row] = await getDb(env).select().from(orders).where(eq(orders.clientOrderId, orderId));
+    if (['FILLED', 'CANCELLED', 'FAILED'].includes(row?.status) || Date.now() > deadline) return row;
+    await new Promise((resolve) => setTimeout(resolve, runAlarm ? 200 : 20));
+  }
+}

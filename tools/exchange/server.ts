@@ -156,6 +156,10 @@ export async function startLocalExchange(options: LocalExchangeOptions = {}): Pr
       pauseMarketMaker(pathname.endsWith('/pause'));
       return send(res, 200, { paused: pathname.endsWith('/pause') });
     }
+    if ((pathname === '/__local/user-data/outage' || pathname === '/__local/user-data/restore') && method === 'POST') {
+      streams.userDataOutage(pathname.endsWith('/outage'));
+      return send(res, 200, { userDataDown: pathname.endsWith('/outage') });
+    }
     send(res, 404, { code: -1000, msg: 'Not found' });
   };
 

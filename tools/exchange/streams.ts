@@ -45,9 +45,11 @@ export interface StreamDependencies {
 const TICK_MS = 100;
 const STREAM_PATTERN = /^([a-z0-9]+)@(trade|aggTrade|kline_[0-9a-zA-Z]+|ticker|miniTicker|bookTicker|depth(?:5|10|20)?(?:@100ms|@1000ms|@500ms|@250ms)?|markPrice(?:@1s)?)$/;
 
-export function attachStreams(server: Server, deps: StreamDependencies): { close(): Promise<void> } {
+export function attachStreams(server: Server, deps: StreamDependencies): { close(): Promise<void>; userDataOutage(down: boolean): void } {
   const wss = new WebSocketServer({ noServer: true, maxPayload: 64 * 1024 });
   const connections = new Set<Connection>();
+  // An outage of the user data streams (tests of their fallback): connections refused and open ones dropped.
+  let userDataDown = false;
   const emittedUpdateId = new Map<OrderBook, number>();
   let ticks = 0;
   let timer: NodeJS.Timeout | undefined;
@@ -288,6 +290,10 @@ export function attachStreams(server: Server, deps: StreamDependencies): { close
       socket.write('HTTP/1.1 404 Not Found\r\nConnection: close\r\n\r\n');
       return socket.destroy();
     }
+    if (userDataDown && wantsUserData(host, url)) {
+      socket.write('HTTP/1.1 503 Service Unavailable\r\nConnection: close\r\n\r\n');
+      return socket.destroy();
+    }
     wss.handleUpgrade(req, socket, head, (ws) => {
       const connection: Connection = { socket: ws, venue, combined: false, streams: new Set() };
       if (host === 'ws-api.binance.com') {
@@ -312,6 +318,11 @@ export function attachStreams(server: Server, deps: StreamDependencies): { close
     });
   };
 
+  const wantsUserData = (host: string, url: URL) =>
+    host === 'ws-api.binance.com' ||
+    url.searchParams.has('listenKey') ||
+    [...url.pathname.split('/'), ...(url.searchParams.get('streams') ?? '').split('/')].some((part) => part !== '' && deps.listenKeys.resolve(part) !== undefined);
+
   const attachListenKey = (connection: Connection, key: string) => {
     const entry = deps.listenKeys.resolve(key);
     if (entry && entry.venue === connection.venue) connection.user = { owner: entry.owner };
@@ -320,6 +331,10 @@ export function attachStreams(server: Server, deps: StreamDependencies): { close
   server.on('upgrade', onUpgrade);
 
   return {
+    userDataOutage: (down: boolean) => {
+      userDataDown = down;
+      if (down) for (const connection of connections) if (connection.user) connection.socket.terminate();
+    },
     close: async () => {
       if (timer) clearInterval(timer);
       stopTrades();

@@ -16,8 +16,13 @@ export interface TradingContext {
    * that is not in here was cut off (the session restarted between send and record): it is recovered.
    */
   placing: Set<string>;
-  /** Has the session follow the account's open orders (its alarm polls until none is left). */
-  follow(): Promise<void>;
+  /**
+   * Has the session follow the account's open orders until none is left: over the exchange's user data
+   * stream (opened first when `mayRest`, an order that may stay open), else by polling on its alarm.
+   */
+  follow(mayRest: boolean): Promise<void>;
+  /** Last prices this session fetched, by CCXT symbol, and when (for local checks of market orders). */
+  lastPrices: Map<string, { price: number; fetchedAt: number }>;
   /** The perpetual account's position mode, asked of the exchange once and kept. */
   positionMode(): Promise<PositionMode>;
   rememberPositionMode(mode: PositionMode): void;

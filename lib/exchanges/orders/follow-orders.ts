@@ -11,10 +11,11 @@ import { recoverOrder } from './recover-order';
 /**
  * One round of following the account's active orders to a final state. Interrupted placements are
  * recovered first; then, per pair, one request lists the exchange's open orders, and only the orders
- * that left that list or filled more since last time are asked for (and their fills recorded).
+ * that left that list or filled more since last time are asked for (and their fills recorded). With
+ * `streaming` (the user data stream delivers every change), only interrupted placements are looked at.
  * Returns how many orders are still active.
  */
-export async function followOrders(context: TradingContext): Promise<number> {
+export async function followOrders(context: TradingContext, { streaming = false } = {}): Promise<number> {
   const db = getDb(context.env);
   const rows = await db
     .select()
@@ -23,7 +24,8 @@ export async function followOrders(context: TradingContext): Promise<number> {
   let active = 0;
   const byPair = new Map<string, typeof rows>();
   for (const row of rows) {
-    if (row.exchangeOrderId !== null) byPair.set(row.tradingPair, [...(byPair.get(row.tradingPair) ?? []), row]);
+    if (row.exchangeOrderId !== null && streaming) active += 1;
+    else if (row.exchangeOrderId !== null) byPair.set(row.tradingPair, [...(byPair.get(row.tradingPair) ?? []), row]);
     else if (context.placing.has(row.clientOrderId)) active += 1;
     else if (!FINAL_STATUSES.includes(await settle(() => recoverOrder(context, row)))) active += 1;
   }
@@ -42,6 +44,16 @@ export async function followOrders(context: TradingContext): Promise<number> {
     }
   }
   return active;
+}
+
+/** Whether the account has any order on this connector that is not final yet (one query, no exchange request). */
+export async function hasActiveOrders(context: TradingContext): Promise<boolean> {
+  const [row] = await getDb(context.env)
+    .select({ id: orders.id })
+    .from(orders)
+    .where(and(eq(orders.accountName, context.account), eq(orders.connectorName, context.connector.name), inArray(orders.status, ACTIVE_STATUSES)))
+    .limit(1);
+  return row !== undefined;
 }
 
 /** One order's step; its failure is logged and leaves the order active for the next round, not the others unfollowed. */

@@ -1,7 +1,8 @@
 // The order actions an exchange session runs, one per file.
 export { cancelOrder } from './cancel-order';
 export { fetchPositions } from './fetch-positions';
-export { followOrders } from './follow-orders';
+export { applyUserEvent } from './apply-user-event';
+export { followOrders, hasActiveOrders } from './follow-orders';
 export { placeOrder, type PlaceOrderParameters, type PlacedOrder } from './place-order';
 export { fetchPositionMode } from './position-mode';
 export { setLeverage } from './set-leverage';

@@ -1,7 +1,7 @@
 import { and, eq, sql } from 'drizzle-orm';
 import type { Order, OrderType } from '../../../node_modules/ccxt/js/src/base/types.js';
 import { InvalidOrder, NetworkError, OrderNotFound } from '../../../node_modules/ccxt/js/src/base/errors.js';
-import type { TradeRequest } from '../../../schemas/exchange-trading';
+import { decimalText, type TradeRequest } from '../../../schemas/exchange-trading';
 import { getDb } from '../../db/client';
 import { orders } from '../../db/schema';
 import { ValidationError } from '../../errors';
@@ -11,6 +11,7 @@ import { newClientOrderId } from './client-order-id';
 import { isPerpetual, type TradingContext } from './context';
 import { IdempotencyKeyReusedError, OrderBelowMinimumError, OrderFailedError, OrderTypeNotSupportedError } from './errors';
 import { findMarket } from './find-market';
+import { lastPrice } from './last-price';
 import { recordOrder } from './record-order';
 
 export interface PlaceOrderParameters extends TradeRequest {
@@ -87,8 +88,13 @@ export async function placeOrder(context: TradingContext, request: PlaceOrderPar
   if (Number(amount) < minSize) throw new OrderBelowMinimumError('size', request.trading_pair, amount, minSize);
   const price = limitPrice === undefined ? null : exchange.priceToPrecision(market.symbol, limitPrice);
   const minNotional = market.limits.cost?.min ?? 0;
-  // A market order's notional is the exchange's to check: pricing it here would cost a request.
-  if (price !== null && Number(amount) * Number(price) < minNotional) throw new OrderBelowMinimumError('notional', request.trading_pair, String(Number(amount) * Number(price)), minNotional);
+  // A market order is priced at the last price (this session's, or one request); closing a perpetual
+  // position is exempt, as Binance exempts reduce-only orders.
+  const closing = isPerpetual(connector) && request.position_action === 'CLOSE';
+  const notionalPrice = price !== null ? Number(price) : minNotional > 0 && !closing ? await lastPrice(context, market.symbol) : undefined;
+  if (notionalPrice !== undefined && Number(amount) * notionalPrice < minNotional) {
+    throw new OrderBelowMinimumError('notional', request.trading_pair, decimalText(Number(amount) * notionalPrice), minNotional);
+  }
   const params = await perpetualParams(context, request);
 
   const clientOrderId = newClientOrderId(request.trade_type);
@@ -115,7 +121,7 @@ export async function placeOrder(context: TradingContext, request: PlaceOrderPar
       .returning();
     if (!row) return await firstOrder(context, request);
     // Followed from now on: should the session die before the answer is recorded, its alarm recovers the order.
-    await context.follow();
+    await context.follow(request.order_type !== 'MARKET');
 
     let order: Order;
     try {

@@ -39,14 +39,16 @@ const text = (value: number | string | undefined | null) => (value === undefined
  * Writes what the exchange says of an order to its row: exchange order id, status and any new fills,
  * in one transaction. Fills are inserted once per exchange trade id; filled amount, average price and
  * fees are then summed from them in Postgres (exact decimals). When the answer shows more filled than
- * recorded without the fills themselves, they are fetched (one request). A final status never goes back.
+ * recorded and carried, the fills are fetched (one request). A final status never goes back.
  */
 export async function recordOrder(context: TradingContext, row: OrderRowRef, order: Order): Promise<OrderStatus> {
   const status = orderStatus(order);
   const filled = order.filled ?? 0;
   let fills: Trade[] = (order.trades ?? []).filter((trade) => trade.id !== undefined);
-  const covered = fills.reduce((sum, trade) => sum + (trade.amount ?? 0), 0);
-  if (filled > Number(row.filledAmount) && covered < filled) {
+  // Fills recorded before plus those in this answer (a stream event carries one fill, an answer all or none).
+  const covered = Number(row.filledAmount) + fills.reduce((sum, trade) => sum + (trade.amount ?? 0), 0);
+  // (Binary sums of decimal fills may miss the total by an ulp: that is covered too.)
+  if (filled > Number(row.filledAmount) && filled - covered > filled * 1e-12) {
     // The account's trades of that order (Binance's myTrades / userTrades take orderId, spot and USD-M alike).
     const mine = await context.exchange.fetchMyTrades(order.symbol, undefined, undefined, { orderId: order.id });
     fills = mine.filter((trade) => trade.order === undefined || trade.order === order.id);

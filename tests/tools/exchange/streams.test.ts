@@ -90,4 +90,25 @@ describe('local exchange WebSocket streams', () => {
       stream.socket.close();
     }
   });
+
+  it('simulates a user data stream outage on request: open streams dropped, new ones refused, market streams untouched', async () => {
+    const api = new BinanceTestClient(exchange.url);
+    const { listenKey } = (await api.send('POST', '/api/v3/userDataStream', '', '', { 'X-MBX-APIKEY': alice.apiKey })).body;
+    const user = await open(`${ws}/stream.binance.com/ws/${listenKey}`);
+    const market = await open(`${ws}/stream.binance.com/ws/btcusdt@trade`);
+    const control = (path: string) => fetch(`${exchange.url}/__local/user-data/${path}`, { method: 'POST' });
+    try {
+      const dropped = new Promise((resolve) => user.socket.once('close', resolve));
+      expect(await (await control('outage')).json()).toEqual({ userDataDown: true });
+      await dropped;
+      await expect(open(`${ws}/stream.binance.com/ws/${listenKey}`)).rejects.toThrow(/503/);
+      expect(market.socket.readyState).toBe(WebSocket.OPEN);
+      expect(await (await control('restore')).json()).toEqual({ userDataDown: false });
+      const reopened = await open(`${ws}/stream.binance.com/ws/${listenKey}`);
+      reopened.socket.close();
+    } finally {
+      await control('restore');
+      market.socket.close();
+    }
+  });
 });

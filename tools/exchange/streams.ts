@@ -45,7 +45,13 @@ export interface StreamDependencies {
 const TICK_MS = 100;
 const STREAM_PATTERN = /^([a-z0-9]+)@(trade|aggTrade|kline_[0-9a-zA-Z]+|ticker|miniTicker|bookTicker|depth(?:5|10|20)?(?:@100ms|@1000ms|@500ms|@250ms)?|markPrice(?:@1s)?)$/;
 
-export function attachStreams(server: Server, deps: StreamDependencies): { close(): Promise<void> } {
+/** An open market-stream connection, as the control endpoint lists it. */
+export interface StreamConnection {
+  venue: Venue;
+  streams: string[];
+}
+
+export function attachStreams(server: Server, deps: StreamDependencies): { connections(): StreamConnection[]; close(): Promise<void> } {
   const wss = new WebSocketServer({ noServer: true, maxPayload: 64 * 1024 });
   const connections = new Set<Connection>();
   const emittedUpdateId = new Map<OrderBook, number>();
@@ -320,6 +326,7 @@ export function attachStreams(server: Server, deps: StreamDependencies): { close
   server.on('upgrade', onUpgrade);
 
   return {
+    connections: () => [...connections].filter((connection) => !connection.user).map((connection) => ({ venue: connection.venue, streams: [...connection.streams] })),
     close: async () => {
       if (timer) clearInterval(timer);
       stopTrades();

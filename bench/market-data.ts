@@ -9,6 +9,7 @@
 //      from a trade at the exchange to every client's `trades` message.
 // Prints tables and writes bench/results/market-data.json. `npx tsx bench/market-data.ts`
 import { createHmac } from 'node:crypto';
+import WebSocket from 'ws';
 import { DEV_ACCOUNTS } from '../tools/exchange/dev-accounts';
 import { latencyStats, percentile, round, runBench, step, table, timed, type Bench } from './support';
 

@@ -20,8 +20,9 @@ const factoryAbi = parseAbi(['function getPair(address tokenA, address tokenB) v
 async function send(to: Address | undefined, data: Hex): Promise<Address | undefined> {
   await anvil('anvil_impersonateAccount', [PROVIDER]);
   const hash = await anvil<Hex>('eth_sendTransaction', [{ from: PROVIDER, ...(to ? { to } : {}), data, gas: '0x1000000' }]);
-  let receipt: { status: Hex; contractAddress: Address | null } | null = null;
-  while (!receipt) receipt = await anvil<typeof receipt>('eth_getTransactionReceipt', [hash]);
+  type Receipt = { status: Hex; contractAddress: Address | null };
+  let receipt: Receipt | null = null;
+  while (!receipt) receipt = await anvil<Receipt | null>('eth_getTransactionReceipt', [hash]);
   if (receipt.status !== '0x1') throw new Error(`transaction ${hash} reverted`);
   return receipt.contractAddress ? getAddress(receipt.contractAddress) : undefined;
 }

@@ -33,7 +33,7 @@ async function connect(query = `?token=${token}`) {
       });
     }
   };
-  return { socket, next, closed, send: (message: unknown) => socket.send(JSON.stringify(message)) };
+  return { socket, messages, next, closed, send: (message: unknown) => socket.send(JSON.stringify(message)) };
 }
 
 const feedStats = (id: string) => env.MARKET_FEEDS.get(env.MARKET_FEEDS.idFromName(id)).fetch('https://feed.internal/stats').then((r) => r.json<{ subscribers: number; polls: number; upstream: string; upstreamOpens: number }>());
@@ -107,6 +107,20 @@ describe('/ws/market-data', () => {
     await expect.poll(() => followers('btcusdt@depth5@100ms'), { timeout: 5000 }).toBe(0);
     await expect.poll(() => followers('ethusdt@kline_1m'), { timeout: 5000 }).toBe(0);
     expect(await feedStats('order_book_binance_BTC-USDT')).toMatchObject({ subscribers: 0, upstream: 'none' });
+  });
+
+  it('opens the exchange stream again when it drops, and keeps delivering', async () => {
+    const client = await connect();
+    client.send({ action: 'subscribe', type: 'order_book', connector: 'binance', trading_pair: 'ETH-USDT', depth: 10 });
+    await client.next((m) => m.type === 'order_book');
+    await expect.poll(() => followers('ethusdt@depth10@100ms'), { timeout: 5000 }).toBe(1);
+    expect((await (await fetch(`${env.TEST_EXCHANGE_URL}/__local/stream-connections/drop`, { method: 'POST' })).json<{ dropped: number }>()).dropped).toBeGreaterThan(0);
+    await expect.poll(async () => (await feedStats('order_book_binance_ETH-USDT')).upstreamOpens, { timeout: 10_000 }).toBe(2);
+    expect(await followers('ethusdt@depth10@100ms')).toBe(1);
+    client.messages.length = 0;
+    expect(((await client.next((m) => m.type === 'order_book')).data as { bids: unknown[] }).bids).toHaveLength(10);
+    client.socket.close(1000);
+    await expect.poll(() => followers('ethusdt@depth10@100ms'), { timeout: 5000 }).toBe(0);
   });
 
   it('pushes trades from the exchange stream as they happen', async () => {

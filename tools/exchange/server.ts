@@ -151,6 +151,7 @@ export async function startLocalExchange(options: LocalExchangeOptions = {}): Pr
       return send(res, 200, { requests });
     }
     if (pathname === '/__local/stream-connections' && method === 'GET') return send(res, 200, { connections: streams.connections() });
+    if (pathname === '/__local/stream-connections/drop' && method === 'POST') return send(res, 200, { dropped: streams.dropConnections() });
     if (pathname === '/__local/funding' && method === 'POST') {
       futures.settleFunding(clock());
       return send(res, 200, {});

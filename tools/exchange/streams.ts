@@ -51,7 +51,7 @@ export interface StreamConnection {
   streams: string[];
 }
 
-export function attachStreams(server: Server, deps: StreamDependencies): { connections(): StreamConnection[]; close(): Promise<void> } {
+export function attachStreams(server: Server, deps: StreamDependencies): { connections(): StreamConnection[]; dropConnections(): number; close(): Promise<void> } {
   const wss = new WebSocketServer({ noServer: true, maxPayload: 64 * 1024 });
   const connections = new Set<Connection>();
   const emittedUpdateId = new Map<OrderBook, number>();
@@ -327,6 +327,12 @@ export function attachStreams(server: Server, deps: StreamDependencies): { conne
 
   return {
     connections: () => [...connections].filter((connection) => !connection.user).map((connection) => ({ venue: connection.venue, streams: [...connection.streams] })),
+    /** Cuts every market-stream connection, as a network drop would (no close frame). */
+    dropConnections: () => {
+      const market = [...connections].filter((connection) => !connection.user);
+      for (const connection of market) connection.socket.terminate();
+      return market.length;
+    },
     close: async () => {
       if (timer) clearInterval(timer);
       stopTrades();

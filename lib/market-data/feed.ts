@@ -30,6 +30,8 @@ type FeedEnv = ExchangeSessionEnv & ExchangeSessionsEnv;
 const WATCHDOG_MS = 5_000;
 /** Wait before opening a dropped upstream again. */
 const RECONNECT_MS = 1_000;
+/** Book and candle streams send every 100 ms-1 s: this long silent, the connection is taken as dead (trades may be quiet). */
+const SILENT_STREAM_MS = 30_000;
 
 const streamedFeed = (config: FeedConfig): StreamedFeed =>
   config.type === 'order_book' ? { type: 'order_book', depth: config.depth ?? 10 } : config.type === 'candles' ? { type: 'candles', interval: config.interval ?? '1m' } : { type: 'trades' };
@@ -45,6 +47,7 @@ export class MarketFeed extends DurableObject<FeedEnv> {
   private upstream?: WebSocket;
   private opening?: Promise<boolean>;
   private upstreamOpens = 0;
+  private upstreamHeardAt = 0;
   /** The last message pushed (streaming feeds keep it in memory; polling ones in storage too). */
   private latest?: string;
   /** A streaming candles feed's rows, oldest first. */
@@ -71,6 +74,7 @@ export class MarketFeed extends DurableObject<FeedEnv> {
     const config = (await this.ctx.storage.get<FeedConfig>('config'))!;
     const streamUrl = marketStreamUrl(this.env, config.connector, config.tradingPair, streamedFeed(config));
     if (streamUrl) {
+      if (this.upstream && config.type !== 'trades' && Date.now() - this.upstreamHeardAt > SILENT_STREAM_MS) this.closeUpstream();
       this.opening ??= this.openUpstream(config, streamUrl).finally(() => {
         this.opening = undefined;
       });
@@ -97,13 +101,17 @@ export class MarketFeed extends DurableObject<FeedEnv> {
 
   /** No subscriber left: the upstream closes and the feed forgets its data. */
   private async stop(): Promise<void> {
-    const upstream = this.upstream;
-    this.upstream = undefined;
-    upstream?.close(1000);
+    this.closeUpstream();
     this.latest = undefined;
     this.rows = undefined;
     await this.ctx.storage.deleteAlarm();
     await this.ctx.storage.delete(['last', 'since']);
+  }
+
+  private closeUpstream(): void {
+    const upstream = this.upstream;
+    this.upstream = undefined;
+    upstream?.close(1000);
   }
 
   /**
@@ -132,8 +140,10 @@ export class MarketFeed extends DurableObject<FeedEnv> {
     socket.accept();
     this.upstream = socket;
     this.upstreamOpens += 1;
+    this.upstreamHeardAt = Date.now();
     const feed = streamedFeed(config);
     socket.addEventListener('message', (event) => {
+      this.upstreamHeardAt = Date.now();
       const update = parseStreamMessage(String(event.data), feed);
       if (update) this.apply(config, update);
     });

@@ -69,6 +69,9 @@ describe('/portfolio', () => {
     const current = await state({ account_names: [accountA, accountB, 'master_account'], refresh: true });
     // 4 balance requests, one tickers request for binance (exchange and wallet tokens together); USD-M holds only USDT.
     expect(await exchangeRequests()).toBe(before + 5);
+    const warm = await exchangeRequests();
+    await state({ account_names: [accountA, accountB, 'master_account'], refresh: true });
+    expect(await exchangeRequests()).toBe(warm + 5);
 
     for (const [account, keys] of [
       [accountA, keysA],

@@ -45,6 +45,10 @@ export type SessionResult<T> =
  */
 export class ExchangeSession extends DurableObject<ExchangeSessionEnv> {
   private exchange?: Exchange;
+  /** The first request's instance being made: concurrent first requests share it (see {@link shared}). */
+  private creating?: Promise<Exchange>;
+  /** The instance the markets were loaded into, and when they were fetched. */
+  private marketsOf?: Exchange;
   private marketsFetchedAt = 0;
   private marketsLoading?: Promise<void>;
   // Trading (lib/exchanges/orders/): orders being sent, the position mode, the follower's round.
@@ -63,7 +67,7 @@ export class ExchangeSession extends DurableObject<ExchangeSessionEnv> {
 
   /** The connector's trading rules (all pairs, or `tradingPairs`) from this session's markets. */
   async tradingRules(connectorName: string, tradingPairs?: string[]): Promise<SessionResult<TradingRules>> {
-    return this.run(connectorName, async (connector) => (this.exchange ??= await createExchange(this.env, connector)), async (exchange, connector) => {
+    return this.run(connectorName, (connector) => this.shared(() => createExchange(this.env, connector)), async (exchange, connector) => {
       await this.freshMarkets(exchange, connector);
       return tradingRules(exchange, connector, tradingPairs);
     });
@@ -80,6 +84,7 @@ export class ExchangeSession extends DurableObject<ExchangeSessionEnv> {
       await candidate.fetchBalance();
       await storeCredentials(this.env, account, connector.name, credentials);
       this.exchange = candidate;
+      this.marketsOf = candidate;
       this.marketsFetchedAt = marketsFetchedAt;
       return null;
     });
@@ -107,11 +112,11 @@ export class ExchangeSession extends DurableObject<ExchangeSessionEnv> {
   }
 
   balances(account: string, connectorName: string) {
-    return this.run(connectorName, async (connector) => (this.exchange ??= await createExchange(this.env, connector, await openCredentials(this.env, account, connector.name))), (exchange) => getBalances(exchange));
+    return this.run(connectorName, (connector) => this.shared(async () => createExchange(this.env, connector, await openCredentials(this.env, account, connector.name))), (exchange) => getBalances(exchange));
   }
 
   private public<T>(connectorName: string, work: (exchange: Exchange, connector: ExchangeConnector) => Promise<T>): Promise<SessionResult<T>> {
-    return this.run(connectorName, async (connector) => (this.exchange ??= await createExchange(this.env, connector)), async (exchange, connector) => {
+    return this.run(connectorName, (connector) => this.shared(() => createExchange(this.env, connector)), async (exchange, connector) => {
       await this.freshMarkets(exchange, connector);
       return await work(exchange, connector);
     });
@@ -125,6 +130,7 @@ export class ExchangeSession extends DurableObject<ExchangeSessionEnv> {
       this.stream = undefined;
     }
     this.exchange = undefined;
+    this.marketsOf = undefined;
     this.marketsFetchedAt = 0;
     this.knownPositionMode = undefined;
   }
@@ -283,17 +289,34 @@ export class ExchangeSession extends DurableObject<ExchangeSessionEnv> {
     });
   }
 
-  private async freshMarkets(exchange: Exchange, connector: ExchangeConnector): Promise<void> {
-    if (Date.now() - this.marketsFetchedAt < MARKETS_MAX_AGE_MS) return;
-    // Concurrent first requests share one load.
-    this.marketsLoading ??= loadMarkets(this.env, exchange, connector)
-      .then((fetchedAt) => {
-        this.marketsFetchedAt = fetchedAt.getTime();
-      })
+  /**
+   * The session's instance, made by `create` when it has none. Concurrent first requests wait for
+   * one instance: each making its own (and the last one replacing the others while the first loaded
+   * the markets into its own) left later requests with an instance without markets, "not listed".
+   */
+  private async shared(create: () => Promise<Exchange>): Promise<Exchange> {
+    if (this.exchange) return this.exchange;
+    this.creating ??= create()
+      .then((created) => (this.exchange ??= created))
       .finally(() => {
-        this.marketsLoading = undefined;
+        this.creating = undefined;
       });
-    await this.marketsLoading;
+    return this.creating;
+  }
+
+  /** Loads markets into `exchange` unless it holds fresh ones; concurrent requests share one load. */
+  private async freshMarkets(exchange: Exchange, connector: ExchangeConnector): Promise<void> {
+    while (this.marketsOf !== exchange || Date.now() - this.marketsFetchedAt >= MARKETS_MAX_AGE_MS) {
+      this.marketsLoading ??= loadMarkets(this.env, exchange, connector)
+        .then((fetchedAt) => {
+          this.marketsOf = exchange;
+          this.marketsFetchedAt = fetchedAt.getTime();
+        })
+        .finally(() => {
+          this.marketsLoading = undefined;
+        });
+      await this.marketsLoading;
+    }
   }
 
   /** Gives a new instance the markets this session already holds, else loads them; when they were fetched. */

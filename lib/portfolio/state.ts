@@ -5,12 +5,13 @@ import { exchangeCredentials } from '../db/schema';
 import { multiply, toScaled, toText, type Scaled } from '../scaled-decimal';
 import type { RouterEnv } from '../env';
 import { exchangeSession, unwrap, type ExchangeSessionsEnv } from '../exchanges/session-client';
+import { getDexPrices, type ConnectorsEnv } from './dex-prices';
 import { priceTokens, type TokenPrices } from './prices';
 import { getWalletBalances, type ChainsEnv } from './wallet-balances';
 
-export interface PortfolioEnv extends RouterEnv, ExchangeSessionsEnv, ChainsEnv {}
+export interface PortfolioEnv extends RouterEnv, ExchangeSessionsEnv, ChainsEnv, ConnectorsEnv {}
 
-/** The connector that prices wallet tokens (exchange tickers, in USDT). */
+/** The connector that prices wallet tokens (exchange tickers, in USDT); those it does not list get a DEX quote. */
 export const WALLET_PRICE_CONNECTOR = 'binance';
 
 /** A token held, in exact decimal text; `priceMissing` when no source priced it (price and value 0). */
@@ -38,6 +39,8 @@ interface Held {
   connector: string;
   /** Which connector's tickers price it. */
   pricedBy: string;
+  /** A wallet's `chain-network`: where a DEX quotes the tokens the exchange does not list. */
+  dexNetwork?: string;
   balances: Record<string, { total: string; available: string }>;
 }
 
@@ -46,7 +49,8 @@ const selected = (names: string[] | undefined, name: string) => !names?.length |
 /**
  * Every account's balances on every connector it holds credentials for, and the default wallets'
  * under master_account, priced in USDT: one balance request per (account, connector), one tickers
- * request per pricing connector, one RPC request per wallet network.
+ * request per pricing connector, one RPC request per wallet network, and a DEX quote for each wallet
+ * token the exchange does not list.
  */
 export async function getPortfolioState(env: PortfolioEnv, parameters: GetPortfolioStateParameters = {}): Promise<PortfolioState> {
   const credentials = await getDb(env)
@@ -68,6 +72,7 @@ export async function getPortfolioState(env: PortfolioEnv, parameters: GetPortfo
       account: MASTER_ACCOUNT,
       connector: wallet.chainNetwork,
       pricedBy: WALLET_PRICE_CONNECTOR,
+      dexNetwork: wallet.chainNetwork,
       balances: Object.fromEntries(Object.entries(wallet.balances).map(([token, units]) => [token, { total: units, available: units }])),
     }));
   const held = [...exchangeHeld, ...walletHeld];
@@ -79,12 +84,22 @@ export async function getPortfolioState(env: PortfolioEnv, parameters: GetPortfo
     tokensByPricer.set(entry.pricedBy, tokens);
   }
   const prices = new Map<string, TokenPrices>(await Promise.all([...tokensByPricer].map(async ([connector, tokens]) => [connector, await priceTokens(env, connector, tokens)] as const)));
+  const dexPrices = new Map<string, TokenPrices>(
+    await Promise.all(
+      held
+        .filter((entry) => entry.dexNetwork !== undefined)
+        .map(async (entry) => {
+          const unpriced = Object.keys(entry.balances).filter((token) => !prices.get(entry.pricedBy)?.has(token));
+          return [entry.dexNetwork!, unpriced.length ? await getDexPrices(env, entry.dexNetwork!, unpriced) : new Map()] as const;
+        }),
+    ),
+  );
 
   const state: PortfolioState = {};
   for (const entry of held) {
     const rows = Object.entries(entry.balances).map(([token, { total, available }]): TokenHolding => {
       const units = toScaled(total);
-      const price: Scaled | undefined = prices.get(entry.pricedBy)?.get(token);
+      const price: Scaled | undefined = prices.get(entry.pricedBy)?.get(token) ?? (entry.dexNetwork ? dexPrices.get(entry.dexNetwork)?.get(token) : undefined);
       return { token, units: toText(units), price: toText(price ?? 0n), value: toText(price === undefined ? 0n : multiply(units, price)), availableUnits: toText(toScaled(available)), priceMissing: price === undefined };
     });
     rows.sort((a, b) => Number(toScaled(b.value) - toScaled(a.value)) || a.token.localeCompare(b.token));

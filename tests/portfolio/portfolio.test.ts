@@ -1,6 +1,7 @@
-import { env } from 'cloudflare:test';
+import { createExecutionContext, createScheduledController, env, waitOnExecutionContext } from 'cloudflare:test';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { takeSnapshot } from '../../lib/portfolio/snapshot';
+import portfolio from '../../workers/portfolio';
+import type { PortfolioEnv } from '../../workers/portfolio/env';
 import { DEV_ACCOUNTS } from '../../tools/exchange/dev-accounts';
 import { addDevWallet } from '../support/chain';
 import { api } from '../support/http';
@@ -31,6 +32,19 @@ async function spotBalances(keys: { apiKey: string; apiSecret: string }): Promis
 
 const units = (rows: Row[]) => Object.fromEntries(rows.map((row) => [row.token, row.units]));
 
+/** The portfolio worker's Cron Trigger firing at `time` (the trigger runs every minute). */
+async function cronTick(time: number, overrides: Partial<PortfolioEnv> = {}): Promise<void> {
+  const ctx = createExecutionContext();
+  await portfolio.scheduled(createScheduledController({ scheduledTime: time, cron: '* * * * *' }), { ...(env as unknown as PortfolioEnv), ...overrides }, ctx);
+  await waitOnExecutionContext(ctx);
+}
+
+/** When the snapshots of `account` were taken, Unix ms, in a window. */
+async function snapshotTimes(account: string, from: number, to: number): Promise<number[]> {
+  const response = await api('/portfolio/history', { body: { account_names: [account], start_time: from, end_time: to, limit: 1000 } });
+  return (await response.json<{ data: { timestamp: string }[] }>()).data.map((point) => Date.parse(point.timestamp)).sort((a, b) => a - b);
+}
+
 async function state(body: Record<string, unknown>): Promise<State> {
   const response = await api('/portfolio/state', { body });
   expect(response.status).toBe(200);
@@ -55,6 +69,9 @@ describe('/portfolio', () => {
     const current = await state({ account_names: [accountA, accountB, 'master_account'], refresh: true });
     // 4 balance requests, one tickers request for binance (exchange and wallet tokens together); USD-M holds only USDT.
     expect(await exchangeRequests()).toBe(before + 5);
+    const warm = await exchangeRequests();
+    await state({ account_names: [accountA, accountB, 'master_account'], refresh: true });
+    expect(await exchangeRequests()).toBe(warm + 5);
 
     for (const [account, keys] of [
       [accountA, keysA],
@@ -90,11 +107,21 @@ describe('/portfolio', () => {
     expect(noWallets.master_account?.['ethereum-localnet']).toBeUndefined();
   });
 
+  it('the Cron Trigger snapshots every 5 minutes by default, or as PORTFOLIO_SNAPSHOT_INTERVAL_MINUTES says', async () => {
+    const base = Date.UTC(2026, 0, 2, 9, 0);
+    for (let minute = 0; minute <= 10; minute++) await cronTick(base + minute * 60_000);
+    expect(await snapshotTimes(accountA, base, base + 10 * 60_000)).toEqual([base, base + 5 * 60_000, base + 10 * 60_000]);
+
+    const later = Date.UTC(2026, 0, 2, 10, 0);
+    for (let minute = 0; minute <= 30; minute += 5) await cronTick(later + minute * 60_000, { PORTFOLIO_SNAPSHOT_INTERVAL_MINUTES: '15' });
+    expect(await snapshotTimes(accountA, later, later + 30 * 60_000)).toEqual([later, later + 15 * 60_000, later + 30 * 60_000]);
+  });
+
   it('a trade changes the next snapshot; history pages newest first, one point per interval', async () => {
     const base = Date.UTC(2026, 0, 1, 12, 0);
-    await takeSnapshot(env, new Date(base));
+    await cronTick(base);
     await exchange('POST', '/api.binance.com/api/v3/order', keysA, { symbol: 'BTCUSDT', side: 'BUY', type: 'MARKET', quantity: '0.01' });
-    for (let i = 1; i <= 5; i++) await takeSnapshot(env, new Date(base + i * 5 * 60_000));
+    for (let minute = 1; minute <= 25; minute++) await cronTick(base + minute * 60_000);
 
     const filters = { account_names: [accountA], connector_names: ['binance'], start_time: base, end_time: base + 30 * 60_000 };
     const page = async (body: Record<string, unknown>) => (await api('/portfolio/history', { body: { ...filters, ...body } })).json<{ data: { timestamp: string; state: State }[]; pagination: { has_more: boolean; next_cursor: string | null } }>();

@@ -16,7 +16,7 @@ import { PricePath } from './price-path';
 import type { Route } from './routes';
 import { SpotVenue } from './spot';
 import { spotRoutes } from './spot-api';
-import { attachStreams } from './streams';
+import { attachStreams, type StreamConnection } from './streams';
 import { walletRoutes } from './wallet-api';
 
 export interface LocalExchangeOptions {
@@ -41,6 +41,8 @@ export interface LocalExchange {
   /** REST requests received under the Binance prefixes since start or the last reset. */
   requestCount(): number;
   resetRequestCount(): void;
+  /** Open market-stream WebSocket connections (user-data ones left out) and their streams. */
+  streamConnections(): StreamConnection[];
   /** Settles funding on every open position now, as the 8-hourly settlement does. */
   settleFunding(): void;
   /** Pauses the market maker (its quotes leave the books until resumed) or resumes it. */
@@ -148,6 +150,8 @@ export async function startLocalExchange(options: LocalExchangeOptions = {}): Pr
       requests = 0;
       return send(res, 200, { requests });
     }
+    if (pathname === '/__local/stream-connections' && method === 'GET') return send(res, 200, { connections: streams.connections() });
+    if (pathname === '/__local/stream-connections/drop' && method === 'POST') return send(res, 200, { dropped: streams.dropConnections() });
     if (pathname === '/__local/funding' && method === 'POST') {
       futures.settleFunding(clock());
       return send(res, 200, {});
@@ -184,6 +188,7 @@ export async function startLocalExchange(options: LocalExchangeOptions = {}): Pr
     resetRequestCount: () => {
       requests = 0;
     },
+    streamConnections: () => streams.connections(),
     settleFunding: () => futures.settleFunding(clock()),
     pauseMarketMaker,
     stop: async () => {

@@ -45,7 +45,16 @@ export interface StreamDependencies {
 const TICK_MS = 100;
 const STREAM_PATTERN = /^([a-z0-9]+)@(trade|aggTrade|kline_[0-9a-zA-Z]+|ticker|miniTicker|bookTicker|depth(?:5|10|20)?(?:@100ms|@1000ms|@500ms|@250ms)?|markPrice(?:@1s)?)$/;
 
-export function attachStreams(server: Server, deps: StreamDependencies): { close(): Promise<void>; userDataOutage(down: boolean): void } {
+/** An open market-stream connection, as the control endpoint lists it. */
+export interface StreamConnection {
+  venue: Venue;
+  streams: string[];
+}
+
+export function attachStreams(
+  server: Server,
+  deps: StreamDependencies,
+): { connections(): StreamConnection[]; dropConnections(): number; userDataOutage(down: boolean): void; close(): Promise<void> } {
   const wss = new WebSocketServer({ noServer: true, maxPayload: 64 * 1024 });
   const connections = new Set<Connection>();
   // An outage of the user data streams (tests of their fallback): connections refused and open ones dropped.
@@ -334,6 +343,13 @@ export function attachStreams(server: Server, deps: StreamDependencies): { close
     userDataOutage: (down: boolean) => {
       userDataDown = down;
       if (down) for (const connection of connections) if (connection.user) connection.socket.terminate();
+    },
+    connections: () => [...connections].filter((connection) => !connection.user).map((connection) => ({ venue: connection.venue, streams: [...connection.streams] })),
+    /** Cuts every market-stream connection, as a network drop would (no close frame). */
+    dropConnections: () => {
+      const market = [...connections].filter((connection) => !connection.user);
+      for (const connection of market) connection.socket.terminate();
+      return market.length;
     },
     close: async () => {
       if (timer) clearInterval(timer);

@@ -14,7 +14,7 @@ const WEBSOCKET_DESCRIPTION = [
   'Send `{"action":"subscribe","type":"candles","connector","trading_pair","interval":"1m","max_records":100,"update_interval":1}` → `{"type":"subscribed","subscription_id":"candles_{connector}_{pair}_{interval}"}`, then `candles` (rows) on a new candle and `candle_update` (the open row) otherwise;',
   '`type:"order_book"` (`depth`, default 10) → `order_book_{connector}_{pair}`, pushes `{"type":"order_book","data":{"bids":[[price,amount]],"asks":[...]}}` when the book changes; `type:"trades"` → `trades_{connector}_{pair}`, pushes `{"type":"trades","data":[{timestamp,price,amount,side}]}`.',
   '`{"action":"unsubscribe","subscription_id"}` → `unsubscribed`; `{"action":"ping"}` → `pong`; a bad message gets `{"type":"error","message"}` and the connection stays open.',
-  'Each feed is one Durable Object polling the exchange (every `update_interval` s, 0.25-60) once for all its subscribers; it stops when the last one leaves.',
+  'Each feed is one Durable Object holding ONE upstream for all its subscribers: the exchange\'s WebSocket market stream where it has one (Binance spot and USD-M: `@depth<5|10|20>@100ms` for books up to 20 deep, `@kline_<interval>`, `@trade`; updates pushed as they arrive), else polling the exchange every `update_interval` s (0.25-60); it stops when the last one leaves.',
 ].join('\n');
 
 const app = createWorkerApp<MarketDataEnv>({ name: 'market-data', description: WEBSOCKET_DESCRIPTION });

@@ -41,8 +41,8 @@ function feedConfig(message: Subscribe): FeedConfig | string {
 
 /**
  * `GET /ws/market-data`, as Hummingbot API serves it (the edge has authenticated the upgrade): each
- * subscription is a socket to that feed's Durable Object, which polls the exchange once for all
- * its subscribers; this relays what it pushes in Hummingbot API's envelope.
+ * subscription is a socket to that feed's Durable Object, which holds one upstream (the exchange's
+ * stream, or polling) for all its subscribers; this relays what it pushes in Hummingbot API's envelope.
  */
 export async function marketDataSocket(c: Context<AppEnv<MarketDataEnv>>): Promise<Response> {
   if (c.req.header('upgrade')?.toLowerCase() !== 'websocket') return c.json({ statusCode: 426, error: 'Upgrade Required', message: 'Expected a WebSocket upgrade', detail: 'Expected a WebSocket upgrade' }, 426);

@@ -244,4 +244,12 @@ describe('/webhooks', () => {
     expect((await api('/webhooks', { auth: null })).status).toBe(401);
     expect((await api(`/webhooks/${crypto.randomUUID()}/deliveries`, { auth: null })).status).toBe(401);
   });
+
+  it('are in /docs: /hooks/{id} public, with the alert fields and a worked example (curl + openssl, a TradingView alert)', async () => {
+    const document = await (await api('/openapi.json', { auth: null })).json<{ paths: Record<string, Record<string, { security?: unknown[]; description?: string }>> }>();
+    for (const path of ['/webhooks', '/webhooks/{id}', '/webhooks/{id}/rotate-secret', '/webhooks/{id}/deliveries']) expect(document.paths, path).toHaveProperty([path]);
+    const deliver = document.paths['/hooks/{id}'].post;
+    expect(deliver.security).toEqual([]);
+    for (const text of ['X-Colibri-Signature', 'openssl dgst -sha256 -hmac', '{{strategy.order.action}}', '{{ticker}}', '{{strategy.order.contracts}}', '`trading_pair`', '`amount`', '`side`']) expect(deliver.description, text).toContain(text);
+  });
 });

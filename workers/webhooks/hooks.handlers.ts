@@ -13,7 +13,7 @@ import type * as routes from './hooks.routes';
 import { findWebhook, openSecret, presentDelivery, recordRejected, recordResolved, type DeliveryRow, type RecordedDelivery, type WebhookRow } from './store';
 
 /** Largest alert body: far above any alert, far below anything costly to hash and parse. */
-export const MAX_ALERT_BYTES = 64 * 1024;
+const MAX_ALERT_BYTES = 64 * 1024;
 
 const DELIVERY_ID = /^[\x21-\x7e]{1,255}$/;
 

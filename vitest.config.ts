@@ -28,6 +28,7 @@ const routerEntrypoints = {
   PORTFOLIO: 'Portfolio',
   MARKET_DATA: 'MarketData',
   BOTS: 'Bots',
+  WEBHOOKS: 'Webhooks',
 };
 
 export default defineConfig({
@@ -72,8 +73,12 @@ export default defineConfig({
               serviceBindings: Object.fromEntries(
                 Object.entries(routerEntrypoints).map(([binding, entrypoint]) => [binding, { name: kCurrentWorker, entrypoint }]),
               ),
-              queueProducers: { BOT_COMMANDS: { queueName: 'bot-commands' } },
-              queueConsumers: { 'bot-commands': { maxBatchTimeout: 0.05 } },
+              queueProducers: { BOT_COMMANDS: { queueName: 'bot-commands' }, TRADE_SIGNALS: { queueName: 'trade-signals' } },
+              queueConsumers: {
+                'bot-commands': { maxBatchTimeout: 0.05 },
+                'trade-signals': { maxBatchTimeout: 0.05, maxRetries: 2, deadLetterQueue: 'trade-signals-dlq' },
+                'trade-signals-dlq': { maxBatchTimeout: 0.05 },
+              },
               ratelimits: { RATE_LIMITER: { simple: { limit: 200, period: 60 } } },
             },
           })),

@@ -1,4 +1,5 @@
 import { BOT_COMMANDS } from '../../schemas/bot-commands';
+import { DELIVERY_STATUSES, type ResolvedTrade, type WebhookAction, type WebhookLimits } from '../../schemas/webhooks';
 import { bigint, boolean, index, integer, jsonb, numeric, pgTable, primaryKey, serial, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 
 /**
@@ -450,4 +451,46 @@ export const tokenStates = pgTable(
     priceMissing: boolean('price_missing').notNull().default(false),
   },
   (table) => [index('token_states_account_state_idx').on(table.accountStateId), index('token_states_token_idx').on(table.token)],
+);
+
+/**
+ * Webhooks that trade on alerts: the action template, which of its fields an alert may set, limits,
+ * and the secret alerts authenticate with, sealed with the `webhook-secrets` key and bound to the id.
+ */
+export const webhooks = pgTable('webhooks', {
+  id: uuid('id').primaryKey(),
+  name: text('name').notNull(),
+  action: jsonb('action').notNull().$type<WebhookAction>(),
+  auth: text('auth', { enum: ['hmac', 'body-secret'] }).notNull(),
+  sealedSecret: text('sealed_secret').notNull(),
+  alertFields: jsonb('alert_fields').notNull().$type<string[]>(),
+  limits: jsonb('limits').notNull().$type<WebhookLimits>(),
+  enabled: boolean('enabled').notNull().default(true),
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+});
+
+/**
+ * Every alert a webhook received past authentication, under its delivery id (the alert's
+ * Idempotency-Key, else a hash of its signed content): unique per webhook, so a repeated alert finds
+ * the first delivery instead of trading again. Written before the trade is queued; the queue consumer
+ * records the outcome (`executed` with the exchange's or chain's answer, or `failed`).
+ */
+export const webhookDeliveries = pgTable(
+  'webhook_deliveries',
+  {
+    webhookId: uuid('webhook_id')
+      .notNull()
+      .references(() => webhooks.id, { onDelete: 'cascade' }),
+    id: text('id').notNull(),
+    receivedAt: timestamp('received_at', { withTimezone: true }).notNull().defaultNow(),
+    status: text('status', { enum: DELIVERY_STATUSES }).notNull(),
+    reason: text('reason'),
+    tradeRequest: jsonb('trade_request').$type<ResolvedTrade>(),
+    tradeResult: jsonb('trade_result').$type<Record<string, unknown>>(),
+    attempts: integer('attempts').notNull().default(0),
+    duplicates: integer('duplicates').notNull().default(0),
+    finishedAt: timestamp('finished_at', { withTimezone: true }),
+  },
+  (table) => [primaryKey({ columns: [table.webhookId, table.id] }), index('webhook_deliveries_received_idx').on(table.webhookId, table.receivedAt)],
 );

@@ -12,6 +12,7 @@ import gateway from '../../workers/gateway';
 import marketData from '../../workers/market-data';
 import portfolio from '../../workers/portfolio';
 import trading from '../../workers/trading';
+import webhooks from '../../workers/webhooks';
 
 type FetchWorker = { fetch(request: Request, env: never, ctx: ExecutionContext): Response | Promise<Response> };
 
@@ -33,8 +34,12 @@ export const Trading = entrypoint(trading);
 export const Portfolio = entrypoint(portfolio);
 export const MarketData = entrypoint(marketData);
 export const Bots = entrypoint(bots);
+export const Webhooks = entrypoint(webhooks);
 
+/** The isolate consumes every queue: each batch goes to the worker that consumes its queue. */
 export default {
   fetch: edge.fetch,
-  queue: bots.queue,
+  queue(batch: MessageBatch, env: never) {
+    return batch.queue.startsWith('trade-signals') ? webhooks.queue(batch as MessageBatch<never>, env) : bots.queue(batch as MessageBatch<never>, env);
+  },
 };

@@ -72,9 +72,15 @@ function refuseWebSocket(): Response {
   return new Response(null, { status: 101, webSocket: client });
 }
 
+/**
+ * Webhook alerts (`/hooks/{id}`): alert services cannot send Basic auth, so each webhook authenticates
+ * its alerts itself (a signature or a body secret, checked by the webhooks worker).
+ */
+export const isWebhookAlert = (path: string) => path.startsWith('/hooks/');
+
 /** HTTP Basic (hummingbot-api clients) or Bearer API key (Gateway clients) on every non-public route. */
 export const authenticate: MiddlewareHandler<AppEnv<EdgeEnv>> = async (c, next) => {
-  if (c.req.method === 'OPTIONS' || PUBLIC_PATHS.has(c.req.path) || c.req.path.startsWith('/docs/assets/')) return next();
+  if (c.req.method === 'OPTIONS' || PUBLIC_PATHS.has(c.req.path) || c.req.path.startsWith('/docs/assets/') || isWebhookAlert(c.req.path)) return next();
   const token = TOKEN_PATHS.has(c.req.path) ? c.req.query('token') : undefined;
   const header = c.req.header('authorization') ?? (token ? `Basic ${token}` : undefined);
   if (!(await authorized(header, c.env))) {

@@ -1,5 +1,5 @@
 /** The router workers behind the edge, by service binding name. */
-export type Upstream = 'CHAINS' | 'CONNECTORS' | 'GATEWAY' | 'TRADING' | 'PORTFOLIO' | 'MARKET_DATA' | 'BOTS';
+export type Upstream = 'CHAINS' | 'CONNECTORS' | 'GATEWAY' | 'TRADING' | 'PORTFOLIO' | 'MARKET_DATA' | 'BOTS' | 'WEBHOOKS';
 
 export type EdgeEnv = Record<Upstream, Fetcher> & {
   /** HTTP Basic credentials (what hummingbot-api clients send). */

@@ -3,7 +3,7 @@ import { bodyLimit } from 'hono/body-limit';
 import { cors } from 'hono/cors';
 import { createApp } from '../../lib/app';
 import { PayloadTooLargeError } from '../../lib/errors';
-import { authenticate, refuseDefaultCredentials } from './auth';
+import { authenticate, isWebhookAlert, refuseDefaultCredentials } from './auth';
 import { docsAsset, docsPage } from './docs';
 import type { EdgeEnv } from './env';
 import { mergedDocument } from './openapi';
@@ -12,6 +12,8 @@ import { rateLimit } from './rate-limit';
 
 const LOCAL_ORIGIN = /^https?:\/\/(localhost|127\.0\.0\.1)(:\d+)?$/;
 const DEFAULT_MAX_BODY_BYTES = 1024 * 1024;
+/** Alerts are small; the bound holds before the webhooks worker hashes or parses anything. */
+const MAX_ALERT_BYTES = 64 * 1024;
 
 const app = createApp<EdgeEnv>();
 
@@ -31,7 +33,7 @@ app.use(
   }),
 );
 app.use('*', refuseDefaultCredentials, (c, next) => {
-  const maxSize = Number(c.env.MAX_BODY_BYTES) || DEFAULT_MAX_BODY_BYTES;
+  const maxSize = isWebhookAlert(c.req.path) ? MAX_ALERT_BYTES : Number(c.env.MAX_BODY_BYTES) || DEFAULT_MAX_BODY_BYTES;
   // Content-Length decides at once; a streamed body is counted as it arrives and cut at the limit.
   return bodyLimit({
     maxSize,

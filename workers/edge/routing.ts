@@ -38,9 +38,12 @@ export function upstreamFor(path: string): Upstream | undefined {
       return second === 'market-data' ? 'MARKET_DATA' : undefined;
     case 'bot-orchestration':
       return 'BOTS';
+    case 'webhooks':
+    case 'hooks':
+      return 'WEBHOOKS';
     default:
       return undefined;
   }
 }
 
-export const UPSTREAMS: readonly Upstream[] = ['CHAINS', 'CONNECTORS', 'GATEWAY', 'TRADING', 'PORTFOLIO', 'MARKET_DATA', 'BOTS'];
+export const UPSTREAMS: readonly Upstream[] = ['CHAINS', 'CONNECTORS', 'GATEWAY', 'TRADING', 'PORTFOLIO', 'MARKET_DATA', 'BOTS', 'WEBHOOKS'];

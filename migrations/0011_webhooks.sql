@@ -26,4 +26,5 @@ CREATE TABLE "webhooks" (
 );
 --> statement-breakpoint
 ALTER TABLE "webhook_deliveries" ADD CONSTRAINT "webhook_deliveries_webhook_id_webhooks_id_fk" FOREIGN KEY ("webhook_id") REFERENCES "public"."webhooks"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
-CREATE INDEX "webhook_deliveries_received_idx" ON "webhook_deliveries" USING btree ("webhook_id","received_at");
+CREATE INDEX "webhook_deliveries_received_idx" ON "webhook_deliveries" USING btree ("webhook_id","received_at");--> statement-breakpoint
+CREATE INDEX "webhook_deliveries_accepted_idx" ON "webhook_deliveries" USING btree ("received_at") WHERE status = 'accepted';

@@ -1,6 +1,7 @@
 import { BOT_COMMANDS } from '../../schemas/bot-commands';
 import { DELIVERY_STATUSES, type ResolvedTrade, type WebhookAction, type WebhookLimits } from '../../schemas/webhooks';
 import { bigint, boolean, index, integer, jsonb, numeric, pgTable, primaryKey, serial, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { sql } from 'drizzle-orm';
 
 /**
  * Commands for bots, carried by the `bot-commands` queue (Hummingbot uses MQTT for this).
@@ -492,5 +493,10 @@ export const webhookDeliveries = pgTable(
     duplicates: integer('duplicates').notNull().default(0),
     finishedAt: timestamp('finished_at', { withTimezone: true }),
   },
-  (table) => [primaryKey({ columns: [table.webhookId, table.id] }), index('webhook_deliveries_received_idx').on(table.webhookId, table.receivedAt)],
+  (table) => [
+    primaryKey({ columns: [table.webhookId, table.id] }),
+    index('webhook_deliveries_received_idx').on(table.webhookId, table.receivedAt),
+    // The sweep's question (deliveries still waiting for their trade) reads only these.
+    index('webhook_deliveries_accepted_idx').on(table.receivedAt).where(sql`status = 'accepted'`),
+  ],
 );

@@ -1,6 +1,6 @@
-import { createExecutionContext, createMessageBatch, env, getQueueResult } from 'cloudflare:test';
-import { and, eq } from 'drizzle-orm';
-import { describe, expect, it } from 'vitest';
+import { createExecutionContext, createMessageBatch, createScheduledController, env, getQueueResult, waitOnExecutionContext } from 'cloudflare:test';
+import { and, eq, sql } from 'drizzle-orm';
+import { describe, expect, it, vi } from 'vitest';
 import { getDb } from '../../lib/db/client';
 import { webhookDeliveries } from '../../lib/db/schema';
 import type { ResolvedTrade, TradeSignal } from '../../schemas/webhooks';
@@ -107,6 +107,24 @@ describe('the trade-signals consumer', () => {
     const dead = await consume('trade-signals-dlq', [message]);
     expect(dead.ackAll).toBe(true);
     expect(await row(delivery)).toMatchObject({ status: 'failed', reason: 'Gave up after retries: 503: The exchange is unreachable' });
+  });
+
+  it('queues again, from its Cron Trigger, a delivery recorded but never queued (the worker died between the two), and only that one', async () => {
+    const stranded = await acceptedDelivery();
+    await getDb(env)
+      .update(webhookDeliveries)
+      .set({ receivedAt: sql`now() - interval '10 minutes'` })
+      .where(and(eq(webhookDeliveries.webhookId, stranded.webhookId), eq(webhookDeliveries.id, stranded.deliveryId)));
+    const justRecorded = await acceptedDelivery();
+
+    const ctx = createExecutionContext();
+    await webhooks.scheduled(createScheduledController({ cron: '* * * * *' }), env, ctx);
+    await waitOnExecutionContext(ctx);
+
+    // Its trade ran through the real queue (refused here: the account does not exist), once.
+    await vi.waitFor(async () => expect(await row(stranded)).toMatchObject({ status: 'failed', attempts: 1, reason: expect.stringMatching(/^404: .*nobody_here/) }), { timeout: 20_000, interval: 100 });
+    // A delivery recorded a moment ago is the queue's to deliver, not the sweep's.
+    expect(await row(justRecorded)).toMatchObject({ status: 'accepted', attempts: 0 });
   });
 
   it('fails a delivery at once when the trading worker refuses its trade (4xx), through the real queue', async () => {

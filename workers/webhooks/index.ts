@@ -7,6 +7,7 @@ import { consumeQueue } from './consumer';
 import type { WebhooksEnv } from './env';
 import * as hookHandlers from './hooks.handlers';
 import * as hookRoutes from './hooks.routes';
+import { queueUnqueuedDeliveries } from './sweep';
 import * as webhookHandlers from './webhooks.handlers';
 import * as webhookRoutes from './webhooks.routes';
 
@@ -38,4 +39,5 @@ app
 export default {
   fetch: app.fetch,
   queue: consumeQueue,
+  scheduled: async (_controller, env, ctx) => ctx.waitUntil(queueUnqueuedDeliveries(env)),
 } satisfies ExportedHandler<WebhooksEnv, TradeSignal>;

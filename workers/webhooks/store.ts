@@ -176,3 +176,16 @@ export async function recordGivenUp(db: Db, webhookId: string, deliveryId: strin
     .set({ status: 'failed', reason: sql`'Gave up after retries: ' || coalesce(${webhookDeliveries.reason}, 'transient failures')`, finishedAt: sql`now()` })
     .where(and(deliveryKey(webhookId, deliveryId), eq(webhookDeliveries.status, 'accepted')));
 }
+
+/**
+ * Deliveries recorded `accepted` at least `olderThanSeconds` ago that no consumer has tried yet: the
+ * worker died between recording one and queueing it (or the queue lost it). Oldest first.
+ */
+export async function findUnqueued(db: Db, olderThanSeconds: number, limit: number): Promise<DeliveryRow[]> {
+  return db
+    .select()
+    .from(webhookDeliveries)
+    .where(and(eq(webhookDeliveries.status, 'accepted'), eq(webhookDeliveries.attempts, 0), sql`${webhookDeliveries.receivedAt} < now() - make_interval(secs => ${olderThanSeconds})`))
+    .orderBy(webhookDeliveries.receivedAt)
+    .limit(limit);
+}

@@ -22,6 +22,13 @@ import type { TransactionLog, TransactionRow as Row } from './transaction-log';
 import type { EvmTransactionIntent, EvmTransactionOutcome } from './types';
 
 const GAS_BUFFER_PERCENT = 120n;
+/**
+ * Gas no estimate can see: state written only when the block's timestamp differs from the last
+ * write's, as Uniswap V2/V3 oracles do. An estimate runs in a block with the latest timestamp (anvil
+ * and most nodes, even for 'pending' within the same second); the transaction lands in a later one
+ * and may have to make those writes: two zero-to-nonzero slots, ~44k gas. Unused gas costs nothing.
+ */
+const TIMESTAMP_WRITES_HEADROOM = 50_000n;
 
 function matches(error: unknown, pattern: RegExp): boolean {
   const text = error instanceof BaseError ? `${error.shortMessage} ${error.details ?? ''}` : String(error);
@@ -100,8 +107,7 @@ export class EvmSigner implements ChainSigner<EvmTransactionIntent, EvmTransacti
     const { to, data } = intent.request;
     const value = BigInt(intent.request.value ?? '0');
     // Simulation, fees and the pending nonce travel in one batched RPC request. Gas is estimated on
-    // the pending block, the one the transaction joins: on the latest block a Uniswap V2 pair touched
-    // in that block's second skips its price-oracle writes, and the swap ran out of gas once mined.
+    // the pending block, the one the transaction joins (after the wallet's own unmined transactions).
     const [gas, fees, pending] = await Promise.all([
       client.estimateGas({ account: this.address, to, data, value, blockTag: 'pending' }),
       getFeeData(client, network),
@@ -110,7 +116,7 @@ export class EvmSigner implements ChainSigner<EvmTransactionIntent, EvmTransacti
       throw simulationFailure(error) ?? mapRpcError(error, network);
     });
     const nonce = await this.chooseNonce(client, network, txLog, pending);
-    const common = { chainId: network.chainID, nonce, to, data, value, gas: (gas * GAS_BUFFER_PERCENT) / 100n };
+    const common = { chainId: network.chainID, nonce, to, data, value, gas: (gas * GAS_BUFFER_PERCENT) / 100n + TIMESTAMP_WRITES_HEADROOM };
     const serialized = await this.account.signTransaction(
       fees.type === 'eip1559'
         ? { ...common, type: 'eip1559', maxFeePerGas: fees.maxFeePerGas, maxPriorityFeePerGas: fees.maxPriorityFeePerGas }

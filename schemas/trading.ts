@@ -4,13 +4,16 @@ import { ChainNetworkSchema } from './chains';
 
 // Gateway's unified trading routes (`/trading/swap/*`): one request shape whatever the DEX.
 
+/** A DEX connector as `dex/type`; absent, the network's default swap provider. */
+export const DexConnectorSchema = z
+  .string()
+  .regex(/^[a-z0-9-]+\/(router|amm|clmm)$/, "must be 'dex/type', e.g. uniswap/amm")
+  .optional()
+  .openapi({ description: "`dex/type`; defaults to the network's swapProvider", example: 'uniswap/amm' });
+
 export const TradingSwapQuerySchema = z.object({
   chainNetwork: ChainNetworkSchema,
-  connector: z
-    .string()
-    .regex(/^[a-z0-9-]+\/(router|amm|clmm)$/, "must be 'dex/type', e.g. uniswap/amm")
-    .optional()
-    .openapi({ description: "`dex/type`; defaults to the network's swapProvider", example: 'uniswap/amm' }),
+  connector: DexConnectorSchema,
   baseToken: z.string().min(1).openapi({ example: 'WETH' }),
   quoteToken: z.string().min(1).openapi({ example: 'USDC' }),
   amount: AmountSchema,

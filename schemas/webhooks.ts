@@ -3,6 +3,7 @@ import { SafeNameSchema } from './accounts';
 import { ChainNetworkSchema } from './chains';
 import { DecimalInputSchema } from './exchange-trading';
 import { text } from './numbers';
+import { DexConnectorSchema } from './trading';
 
 // Webhook-triggered trades (`/webhooks`, `/hooks/{id}`): a webhook is an action template, the fields an
 // alert may set in it, limits and a secret; each alert it receives is a delivery.
@@ -38,11 +39,7 @@ export const SwapActionSchema = z
   .object({
     type: z.literal('swap'),
     chainNetwork: ChainNetworkSchema,
-    connector: z
-      .string()
-      .regex(/^[a-z0-9-]+\/(router|amm|clmm)$/, "must be 'dex/type', e.g. uniswap/amm")
-      .optional()
-      .openapi({ description: "`dex/type`; defaults to the network's swapProvider", example: 'uniswap/amm' }),
+    connector: DexConnectorSchema,
     trading_pair: TradingPair.optional().openapi({ example: 'WETH-USDC', description: 'BASE-QUOTE token symbols' }),
     side: Side.optional(),
     amount: PositiveDecimal.optional().openapi({ type: 'string', example: '0.1', description: 'Base amount' }),

@@ -6,7 +6,7 @@ import { orders } from '../../lib/db/schema';
 import { DEV_ACCOUNTS } from '../../tools/exchange/dev-accounts';
 import { exchangeAsDev, exchangeControl } from '../support/exchange';
 import { api } from '../support/http';
-import { accountWithKeys, finalOrder, lastPrice, orderOf, placeOrder, type OrderRow, type Page } from './support';
+import { accountWithKeys, finalOrder, lastPrice, orderOf, placeOrder, tradesOf, type OrderRow, type Page } from './support';
 
 const [maker, taker] = DEV_ACCOUNTS;
 
@@ -19,16 +19,6 @@ interface ExchangeTrade {
   commissionAsset: string;
 }
 
-interface TradeRow {
-  trade_id: string;
-  order_id: string;
-  amount: number;
-  price: number;
-  fee_paid: number;
-  fee_currency: string;
-}
-
-const tradesOf = async (account: string) => (await (await api('/trading/trades', { body: { account_names: [account] } })).json<Page<TradeRow>>()).data;
 
 describe('POST /trading/orders on a spot exchange', () => {
   it('rests a limit order, lists it active, and records both sides of the cross with the exchange fills and fees', async () => {

@@ -68,3 +68,16 @@ export async function finalOrder(account: string, orderId: string, { timeoutMs =
     await new Promise((resolve) => setTimeout(resolve, runAlarm ? 200 : 20));
   }
 }
+
+/** A row of `POST /trading/trades`, as the client reads it. */
+export interface TradeRow {
+  trade_id: string;
+  order_id: string;
+  amount: number;
+  price: number;
+  fee_paid: number;
+  fee_currency: string;
+}
+
+/** The account's recorded trades, newest first. */
+export const tradesOf = async (account: string) => (await (await api('/trading/trades', { body: { account_names: [account] } })).json<Page<TradeRow>>()).data;

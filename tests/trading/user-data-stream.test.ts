@@ -1,20 +1,11 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { DEV_ACCOUNTS, type DevAccount } from '../../tools/exchange/dev-accounts';
 import { exchangeAsDev, exchangeControl, exchangeRequestCount } from '../support/exchange';
-import { api } from '../support/http';
-import { accountWithKeys, finalOrder, lastPrice, placeOrder, type Page } from './support';
+import { accountWithKeys, finalOrder, lastPrice, placeOrder, tradesOf } from './support';
 
 const [maker, taker] = DEV_ACCOUNTS;
 const AMOUNT = '0.1';
 
-interface TradeRow {
-  trade_id: string;
-  order_id: string;
-  amount: number;
-  price: number;
-  fee_paid: number;
-  fee_currency: string;
-}
 
 /** A resting BNB-USDT buy placed through Colibri for a new account of `dev`: its price and client order id. */
 async function restingBuy(dev: DevAccount): Promise<{ account: string; orderId: string; price: number }> {
@@ -54,7 +45,7 @@ describe("following orders on the exchange's user data stream", () => {
       symbol: 'BNBUSDT',
       orderId: row!.exchangeOrderId!,
     });
-    const trades = (await (await api('/trading/trades', { body: { account_names: [account] } })).json<Page<TradeRow>>()).data;
+    const trades = await tradesOf(account);
     expect(trades).toEqual([
       expect.objectContaining({ order_id: orderId, trade_id: String(fill.id), amount: Number(fill.qty), price: Number(fill.price), fee_paid: Number(fill.commission), fee_currency: fill.commissionAsset }),
     ]);
@@ -75,7 +66,7 @@ describe("following orders on the exchange's user data stream", () => {
     expect([Number(row!.filledAmount), Number(row!.averageFillPrice)]).toEqual([0.01, price]);
 
     const [fill] = await exchangeAsDev<{ id: number; commission: string; commissionAsset: string }[]>(maker, 'GET', 'fapi.binance.com/fapi/v1/userTrades', { symbol: 'ETHUSDT', orderId: row!.exchangeOrderId! });
-    const trades = (await (await api('/trading/trades', { body: { account_names: [account] } })).json<Page<TradeRow>>()).data;
+    const trades = await tradesOf(account);
     expect(trades).toEqual([expect.objectContaining({ order_id: orderId, trade_id: String(fill.id), fee_paid: Number(fill.commission), fee_currency: fill.commissionAsset })]);
     // Both positions closed again (against the market maker), so the dev accounts' USD-M books stay flat for other files.
     await exchangeControl('market-maker/resume');

@@ -113,7 +113,7 @@ export const WebhookSecretSchema = z
   })
   .openapi('WebhookSecret');
 
-export const DELIVERY_STATUSES = ['accepted', 'rejected', 'executed', 'failed'] as const;
+export const DELIVERY_STATUSES = ['accepted', 'duplicate', 'rejected', 'executed', 'failed'] as const;
 export type DeliveryStatus = (typeof DELIVERY_STATUSES)[number];
 
 export const DeliverySchema = z

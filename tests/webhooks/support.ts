@@ -11,7 +11,7 @@ export interface Created {
 
 export interface Delivery {
   id: string;
-  status: 'accepted' | 'rejected' | 'executed' | 'failed';
+  status: 'accepted' | 'duplicate' | 'rejected' | 'executed' | 'failed';
   reason: string | null;
   trade: { request: Record<string, unknown>; result: Record<string, unknown> | null } | null;
   attempts: number;

@@ -57,14 +57,24 @@ export type RecordedDelivery = { outcome: 'recorded'; row: DeliveryRow; retryAft
 
 const deliveryKey = (webhookId: string, deliveryId: string) => and(eq(webhookDeliveries.webhookId, webhookId), eq(webhookDeliveries.id, deliveryId));
 
-/** The first delivery under this id, its repeat counted. */
+/**
+ * The first delivery under this id, its repeat counted and recorded as a `duplicate` delivery of its
+ * own (id `<delivery id> (repeat N)`: delivery ids have no spaces, so it never takes a real one's), in
+ * one statement.
+ */
 async function countDuplicate(db: Db, webhookId: string, deliveryId: string): Promise<DeliveryRow> {
-  const [row] = await db
-    .update(webhookDeliveries)
-    .set({ duplicates: sql`${webhookDeliveries.duplicates} + 1` })
-    .where(deliveryKey(webhookId, deliveryId))
-    .returning();
-  return row;
+  const result = await db.execute(sql`
+    with first as (
+      update webhook_deliveries set duplicates = duplicates + 1
+      where webhook_id = ${webhookId} and id = ${deliveryId}
+      returning *
+    ), repeat as (
+      insert into webhook_deliveries (webhook_id, id, status, reason)
+      select webhook_id, id || ' (repeat ' || duplicates || ')', 'duplicate', 'Repeat of delivery ' || id || ': answered with it, traded nothing'
+      from first
+    )
+    select * from first`);
+  return toRow((result.rows as Record<string, unknown>[])[0]);
 }
 
 const toRow = (raw: Record<string, unknown>): DeliveryRow => ({

@@ -80,7 +80,7 @@ export const listDeliveries = createRoute({
   summary: "The webhook's deliveries and what became of each",
   description:
     '`accepted`: recorded and queued; `executed`: the trade was placed (`trade.result` is the order or swap); `failed`: the trading or connectors worker refused it (a 4xx, at once) or kept failing transiently (429, 5xx, unreachable) until the queue gave up; ' +
-    '`rejected`: refused on arrival (with the reason). A repeated alert is not a new delivery: it counts in `duplicates`.',
+    '`rejected`: refused on arrival (with the reason); `duplicate`: a repeat of an earlier delivery id (id `<delivery id> (repeat N)`), answered with the first delivery and traded nothing; the first counts its repeats in `duplicates`.',
   request: { params: WebhookIdPathSchema, query: DeliveriesQuerySchema },
   responses: { 200: json(z.array(DeliverySchema), 'Deliveries, newest first'), ...notFound, ...commonErrorResponses },
 });

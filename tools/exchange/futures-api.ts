@@ -9,7 +9,7 @@ import type { SymbolMarket } from './market';
 import { PERPETUAL_SYMBOLS, type PerpetualRules } from './markets';
 import type { Side } from './order-book';
 import { selectKlines, type PricePath } from './price-path';
-import { owner, type Route, type RouteContext } from './routes';
+import { owner, pageHistory, type Route, type RouteContext } from './routes';
 import { klineParams, ticker24h } from './spot-api';
 
 const f = formatDecimal;
@@ -297,17 +297,7 @@ export function futuresRoutes(venue: FuturesVenue, path: PricePath, listenKeys: 
       handle: (context) => {
         const m = market(context);
         const rules = rulesOf(m);
-        const { params } = context;
-        let tape = m.tape;
-        const fromId = params.integer('fromId');
-        const startTime = params.integer('startTime');
-        const endTime = params.integer('endTime');
-        if (fromId !== undefined) tape = tape.filter((t) => t.id >= fromId);
-        if (startTime !== undefined) tape = tape.filter((t) => t.time >= startTime);
-        if (endTime !== undefined) tape = tape.filter((t) => t.time <= endTime);
-        const limit = params.limit('limit', 500, 1000);
-        const selected = fromId !== undefined || startTime !== undefined ? tape.slice(0, limit) : tape.slice(-limit);
-        return selected.map((t) => ({ a: t.id, p: f(t.price, rules.pricePrecision), q: f(t.qty, rules.quantityPrecision), f: t.id, l: t.id, T: t.time, m: t.isBuyerMaker }));
+        return pageHistory(m.tape, context.params, 'fromId', (t) => t.id).map((t) => ({ a: t.id, p: f(t.price, rules.pricePrecision), q: f(t.qty, rules.quantityPrecision), f: t.id, l: t.id, T: t.time, m: t.isBuyerMaker }));
       },
     },
     ...['/fapi/v1/klines', '/fapi/v1/continuousKlines', '/fapi/v1/markPriceKlines', '/fapi/v1/indexPriceKlines'].map(
@@ -471,16 +461,7 @@ export function futuresRoutes(venue: FuturesVenue, path: PricePath, listenKeys: 
       security: 'SIGNED',
       weight: 5,
       handle: (context) => {
-        const { params } = context;
-        let orders = venue.allOrders(owner(context), market(context).rules.symbol);
-        const orderId = params.integer('orderId');
-        const startTime = params.integer('startTime');
-        const endTime = params.integer('endTime');
-        if (orderId !== undefined) orders = orders.filter((o) => o.orderId >= orderId);
-        if (startTime !== undefined) orders = orders.filter((o) => o.time >= startTime);
-        if (endTime !== undefined) orders = orders.filter((o) => o.time <= endTime);
-        const limit = params.limit('limit', 500, 1000);
-        return (orderId !== undefined || startTime !== undefined ? orders.slice(0, limit) : orders.slice(-limit)).map(orderJson);
+        return pageHistory(venue.allOrders(owner(context), market(context).rules.symbol), context.params, 'orderId', (o) => o.orderId).map(orderJson);
       },
     },
     {
@@ -489,21 +470,11 @@ export function futuresRoutes(venue: FuturesVenue, path: PricePath, listenKeys: 
       security: 'SIGNED',
       weight: 5,
       handle: (context) => {
-        const { params } = context;
         const m = market(context);
         const rules = rulesOf(m);
-        let trades = venue.tradesOf(owner(context), m.rules.symbol);
-        const orderId = params.integer('orderId');
-        const fromId = params.integer('fromId');
-        const startTime = params.integer('startTime');
-        const endTime = params.integer('endTime');
-        if (orderId !== undefined) trades = trades.filter((t) => t.orderId === orderId);
-        if (fromId !== undefined) trades = trades.filter((t) => t.id >= fromId);
-        if (startTime !== undefined) trades = trades.filter((t) => t.time >= startTime);
-        if (endTime !== undefined) trades = trades.filter((t) => t.time <= endTime);
-        const limit = params.limit('limit', 500, 1000);
-        const selected = fromId !== undefined || startTime !== undefined ? trades.slice(0, limit) : trades.slice(-limit);
-        return selected.map((t) => ({ symbol: t.symbol, id: t.id, orderId: t.orderId, side: t.side, price: f(t.price, rules.pricePrecision), qty: f(t.qty, rules.quantityPrecision), realizedPnl: f(t.realizedPnl), quoteQty: f(t.quoteQty), commission: f(t.commission), commissionAsset: 'USDT', time: t.time, positionSide: t.positionSide, buyer: t.side === 'BUY', maker: t.maker }));
+        const orderId = context.params.integer('orderId');
+        const trades = venue.tradesOf(owner(context), m.rules.symbol).filter((t) => orderId === undefined || t.orderId === orderId);
+        return pageHistory(trades, context.params, 'fromId', (t) => t.id).map((t) => ({ symbol: t.symbol, id: t.id, orderId: t.orderId, side: t.side, price: f(t.price, rules.pricePrecision), qty: f(t.qty, rules.quantityPrecision), realizedPnl: f(t.realizedPnl), quoteQty: f(t.quoteQty), commission: f(t.commission), commissionAsset: 'USDT', time: t.time, positionSide: t.positionSide, buyer: t.side === 'BUY', maker: t.maker }));
       },
     },
     {

@@ -21,3 +21,19 @@ export interface Route {
 }
 
 export const owner = (context: RouteContext): string => context.account!.apiKey;
+
+/**
+ * Binance's history paging (aggTrades, allOrders, myTrades, userTrades): the rows from an id
+ * (`idParam`, compared with `idOf`) and within startTime..endTime; from an id or a start time the
+ * first `limit` of them, otherwise the latest `limit`.
+ */
+export function pageHistory<T extends { time: number }>(rows: T[], params: Params, idParam: string, idOf: (row: T) => number): T[] {
+  const fromId = params.integer(idParam);
+  const startTime = params.integer('startTime');
+  const endTime = params.integer('endTime');
+  const limit = params.limit('limit', 500, 1000);
+  const selected = rows.filter(
+    (row) => (fromId === undefined || idOf(row) >= fromId) && (startTime === undefined || row.time >= startTime) && (endTime === undefined || row.time <= endTime),
+  );
+  return fromId !== undefined || startTime !== undefined ? selected.slice(0, limit) : selected.slice(-limit);
+}

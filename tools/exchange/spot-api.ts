@@ -7,7 +7,7 @@ import type { SymbolMarket } from './market';
 import { KLINE_INTERVALS, SPOT_SYMBOLS, type SymbolRules } from './markets';
 import type { Side } from './order-book';
 import { selectKlines, type PricePath } from './price-path';
-import { owner, type Route, type RouteContext } from './routes';
+import { owner, pageHistory, type Route, type RouteContext } from './routes';
 import { SPOT_MAKER_COMMISSION, SPOT_TAKER_COMMISSION, type SpotFill, type SpotOrder, type SpotOrderType, type SpotVenue, type TimeInForce } from './spot';
 
 const f = formatDecimal;
@@ -122,30 +122,20 @@ export function spotOrderJson(order: SpotOrder) {
     orderId: order.orderId,
     orderListId: -1,
     clientOrderId: order.clientOrderId,
-    price: f(order.price),
-    origQty: f(order.origQty),
-    executedQty: f(order.executedQty),
-    cummulativeQuoteQty: f(order.cummulativeQuoteQty),
-    status: order.status,
-    timeInForce: order.timeInForce,
-    type: order.type,
-    side: order.side,
+    ...orderState(order),
     stopPrice: f(0n),
     icebergQty: f(0n),
     time: order.time,
     updateTime: order.updateTime,
     isWorking: true,
     workingTime: order.workingTime,
-    origQuoteOrderQty: f(order.origQuoteOrderQty),
     selfTradePreventionMode: 'NONE',
   };
 }
 
-function newOrderResponse(order: SpotOrder, fills: SpotFill[], respType: string) {
-  const ack = { symbol: order.symbol, orderId: order.orderId, orderListId: -1, clientOrderId: order.clientOrderId, transactTime: order.time };
-  if (respType === 'ACK') return ack;
-  const result = {
-    ...ack,
+/** The fields an order's answers share: its amounts and what it is now. */
+function orderState(order: SpotOrder) {
+  return {
     price: f(order.price),
     origQty: f(order.origQty),
     executedQty: f(order.executedQty),
@@ -155,9 +145,13 @@ function newOrderResponse(order: SpotOrder, fills: SpotFill[], respType: string)
     timeInForce: order.timeInForce,
     type: order.type,
     side: order.side,
-    workingTime: order.workingTime,
-    selfTradePreventionMode: 'NONE',
   };
+}
+
+function newOrderResponse(order: SpotOrder, fills: SpotFill[], respType: string) {
+  const ack = { symbol: order.symbol, orderId: order.orderId, orderListId: -1, clientOrderId: order.clientOrderId, transactTime: order.time };
+  if (respType === 'ACK') return ack;
+  const result = { ...ack, ...orderState(order), workingTime: order.workingTime, selfTradePreventionMode: 'NONE' };
   if (respType === 'RESULT') return result;
   return { ...result, fills: fills.map((fill) => ({ price: f(fill.price), qty: f(fill.qty), commission: f(fill.commission), commissionAsset: fill.commissionAsset, tradeId: fill.tradeId })) };
 }
@@ -170,15 +164,7 @@ function cancelResponse(order: SpotOrder, cancelClientId: string, now: number) {
     orderListId: -1,
     clientOrderId: cancelClientId,
     transactTime: now,
-    price: f(order.price),
-    origQty: f(order.origQty),
-    executedQty: f(order.executedQty),
-    origQuoteOrderQty: f(order.origQuoteOrderQty),
-    cummulativeQuoteQty: f(order.cummulativeQuoteQty),
-    status: order.status,
-    timeInForce: order.timeInForce,
-    type: order.type,
-    side: order.side,
+    ...orderState(order),
     selfTradePreventionMode: 'NONE',
   };
 }
@@ -292,17 +278,7 @@ export function spotRoutes(venue: SpotVenue, path: PricePath, listenKeys: Listen
       security: 'NONE',
       weight: 4,
       handle: (context) => {
-        const { params } = context;
-        let tape = market(context).tape;
-        const fromId = params.integer('fromId');
-        const startTime = params.integer('startTime');
-        const endTime = params.integer('endTime');
-        const limit = params.limit('limit', 500, 1000);
-        if (fromId !== undefined) tape = tape.filter((t) => t.id >= fromId);
-        if (startTime !== undefined) tape = tape.filter((t) => t.time >= startTime);
-        if (endTime !== undefined) tape = tape.filter((t) => t.time <= endTime);
-        const selected = fromId !== undefined || startTime !== undefined ? tape.slice(0, limit) : tape.slice(-limit);
-        return selected.map((t) => ({ a: t.id, p: f(t.price), q: f(t.qty), f: t.id, l: t.id, T: t.time, m: t.isBuyerMaker, M: true }));
+        return pageHistory(market(context).tape, context.params, 'fromId', (t) => t.id).map((t) => ({ a: t.id, p: f(t.price), q: f(t.qty), f: t.id, l: t.id, T: t.time, m: t.isBuyerMaker, M: true }));
       },
     },
     ...['/api/v3/klines', '/api/v3/uiKlines'].map(
@@ -436,16 +412,7 @@ export function spotRoutes(venue: SpotVenue, path: PricePath, listenKeys: Listen
       security: 'SIGNED',
       weight: 20,
       handle: (context) => {
-        const { params } = context;
-        let orders = venue.allOrders(owner(context), market(context).rules.symbol);
-        const orderId = params.integer('orderId');
-        const startTime = params.integer('startTime');
-        const endTime = params.integer('endTime');
-        if (orderId !== undefined) orders = orders.filter((o) => o.orderId >= orderId);
-        if (startTime !== undefined) orders = orders.filter((o) => o.time >= startTime);
-        if (endTime !== undefined) orders = orders.filter((o) => o.time <= endTime);
-        const limit = params.limit('limit', 500, 1000);
-        return (orderId !== undefined || startTime !== undefined ? orders.slice(0, limit) : orders.slice(-limit)).map(spotOrderJson);
+        return pageHistory(venue.allOrders(owner(context), market(context).rules.symbol), context.params, 'orderId', (o) => o.orderId).map(spotOrderJson);
       },
     },
     {
@@ -455,19 +422,12 @@ export function spotRoutes(venue: SpotVenue, path: PricePath, listenKeys: Listen
       weight: (params) => (params.has('orderId') ? 5 : 20),
       handle: (context) => {
         const { params } = context;
-        let trades = venue.tradesOf(owner(context), market(context).rules.symbol);
         const orderId = params.integer('orderId');
-        const fromId = params.integer('fromId');
         const startTime = params.integer('startTime');
         const endTime = params.integer('endTime');
         if (startTime !== undefined && endTime !== undefined && endTime - startTime > 86_400_000) throw new BinanceError(-1127, 'More than 24 hours between startTime and endTime.');
-        if (orderId !== undefined) trades = trades.filter((t) => t.orderId === orderId);
-        if (fromId !== undefined) trades = trades.filter((t) => t.tradeId >= fromId);
-        if (startTime !== undefined) trades = trades.filter((t) => t.time >= startTime);
-        if (endTime !== undefined) trades = trades.filter((t) => t.time <= endTime);
-        const limit = params.limit('limit', 500, 1000);
-        const selected = fromId !== undefined || startTime !== undefined ? trades.slice(0, limit) : trades.slice(-limit);
-        return selected.map((t) => ({ symbol: t.symbol, id: t.tradeId, orderId: t.orderId, orderListId: -1, price: f(t.price), qty: f(t.qty), quoteQty: f(t.quoteQty), commission: f(t.commission), commissionAsset: t.commissionAsset, time: t.time, isBuyer: t.isBuyer, isMaker: t.isMaker, isBestMatch: true }));
+        const trades = venue.tradesOf(owner(context), market(context).rules.symbol).filter((t) => orderId === undefined || t.orderId === orderId);
+        return pageHistory(trades, params, 'fromId', (t) => t.tradeId).map((t) => ({ symbol: t.symbol, id: t.tradeId, orderId: t.orderId, orderListId: -1, price: f(t.price), qty: f(t.qty), quoteQty: f(t.quoteQty), commission: f(t.commission), commissionAsset: t.commissionAsset, time: t.time, isBuyer: t.isBuyer, isMaker: t.isMaker, isBestMatch: true }));
       },
     },
     {

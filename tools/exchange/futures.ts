@@ -3,12 +3,13 @@
 // path, funding settled on a clock (8 h by default) and the income history it leaves.
 import { randomBytes } from 'node:crypto';
 import { absOf, dec, div, formatDecimal, fromFloat, minOf, mul, toEightDecimals } from './decimal';
-import { BinanceError, invalidSymbol } from './errors';
+import { BinanceError } from './errors';
 import type { EventBus } from './events';
 import { SymbolMarket } from './market';
 import { PERPETUAL_SYMBOLS, type PerpetualRules } from './markets';
 import { MARKET_MAKER, type RestingOrder, type Side } from './order-book';
 import type { PricePath } from './price-path';
+import { MarketVenue } from './venue';
 
 export type PositionSide = 'BOTH' | 'LONG' | 'SHORT';
 export type FuturesOrderType = 'LIMIT' | 'MARKET';
@@ -107,8 +108,7 @@ interface AccountState {
   positions: Map<string, Position>;
 }
 
-export class FuturesVenue {
-  readonly markets = new Map<string, SymbolMarket>();
+export class FuturesVenue extends MarketVenue {
   private readonly accounts = new Map<string, AccountState>();
   private readonly orders = new Map<number, FuturesOrder>();
   private readonly trades: FuturesTrade[] = [];
@@ -117,16 +117,15 @@ export class FuturesVenue {
   private nextOrderId = 1;
   private nextTranId = 1;
 
-  private marketMakerPaused = false;
-
   constructor(
     private readonly path: PricePath,
     seed: number,
     private readonly events: EventBus,
-    private readonly clock: () => number,
-    private readonly marketMakerIntervalMs: number | null,
+    clock: () => number,
+    marketMakerIntervalMs: number | null,
     readonly fundingIntervalMs: number,
   ) {
+    super(clock, marketMakerIntervalMs);
     for (const rules of PERPETUAL_SYMBOLS) this.markets.set(rules.symbol, new SymbolMarket(rules, 'futures', path, seed, events, () => this.nextOrderId++));
   }
 
@@ -148,28 +147,6 @@ export class FuturesVenue {
     account.wallet += amount;
     account.walletUpdateTime = time;
     this.incomes.push({ owner, symbol: '', incomeType: 'TRANSFER', income: amount, asset, info: 'TRANSFER', time, tranId: this.nextTranId++, tradeId: '' });
-  }
-
-  market(symbol: string | undefined): SymbolMarket {
-    const market = symbol === undefined ? undefined : this.markets.get(symbol);
-    if (!market) throw invalidSymbol();
-    this.refresh(market);
-    return market;
-  }
-
-  refresh(market: SymbolMarket): void {
-    if (this.marketMakerIntervalMs === null || this.marketMakerPaused) return;
-    market.refresh(this.clock(), this.marketMakerIntervalMs, (maker, qty, price, tradeId, time) => this.settleMaker(market, maker, qty, price, tradeId, time));
-  }
-
-  /** Pauses the market maker (its quotes leave the books, so only users' orders trade) or resumes it. */
-  pauseMarketMaker(paused: boolean): void {
-    this.marketMakerPaused = paused;
-    if (paused) for (const market of this.markets.values()) market.withdrawMarketMaker();
-  }
-
-  refreshAll(): void {
-    for (const market of this.markets.values()) this.refresh(market);
   }
 
   markPrice(symbol: string, now: number): bigint {
@@ -435,7 +412,7 @@ export class FuturesVenue {
     this.accountUpdate(order.owner, 'ORDER', [position], time);
   }
 
-  private settleMaker(market: SymbolMarket, maker: RestingOrder, qty: bigint, price: bigint, tradeId: number, time: number): void {
+  protected override settleMaker(market: SymbolMarket, maker: RestingOrder, qty: bigint, price: bigint, tradeId: number, time: number): void {
     market.book.fill(maker, qty);
     if (maker.owner === MARKET_MAKER) return;
     const order = this.orders.get(maker.orderId)!;

@@ -3,12 +3,13 @@
 // fees charged in the received asset) and the user-data events an order produces.
 import { randomBytes } from 'node:crypto';
 import { dec, div, formatDecimal, mul, toEightDecimals } from './decimal';
-import { BinanceError, cancelUnknownOrder, filterFailure, insufficientBalance, invalidSymbol, newOrderRejected, unknownOrder } from './errors';
+import { BinanceError, cancelUnknownOrder, filterFailure, insufficientBalance, newOrderRejected, unknownOrder } from './errors';
 import type { EventBus } from './events';
 import { SymbolMarket } from './market';
 import { SPOT_ASSETS, SPOT_SYMBOLS, type SymbolRules } from './markets';
 import { MARKET_MAKER, type RestingOrder, type Side } from './order-book';
 import type { PricePath } from './price-path';
+import { MarketVenue } from './venue';
 
 export type OrderStatus = 'NEW' | 'PARTIALLY_FILLED' | 'FILLED' | 'CANCELED' | 'EXPIRED';
 export type SpotOrderType = 'LIMIT' | 'MARKET' | 'LIMIT_MAKER';
@@ -80,23 +81,22 @@ export function generateClientOrderId(): string {
   return randomBytes(16).toString('base64').replace(/[^a-zA-Z0-9]/g, '').slice(0, 22).padEnd(22, 'x');
 }
 
-export class SpotVenue {
-  readonly markets = new Map<string, SymbolMarket>();
+export class SpotVenue extends MarketVenue {
   private readonly balances = new Map<string, Map<string, Balance>>();
   private readonly orders = new Map<number, SpotOrder>();
   private readonly trades: SpotTrade[] = [];
   private readonly accountUpdateTime = new Map<string, number>();
   private nextOrderId = 1;
   private nextExecutionId = 1;
-  private marketMakerPaused = false;
 
   constructor(
     path: PricePath,
     seed: number,
     private readonly events: EventBus,
-    private readonly clock: () => number,
-    private readonly marketMakerIntervalMs: number | null,
+    clock: () => number,
+    marketMakerIntervalMs: number | null,
   ) {
+    super(clock, marketMakerIntervalMs);
     for (const rules of SPOT_SYMBOLS) this.markets.set(rules.symbol, new SymbolMarket(rules, 'spot', path, seed, events, () => this.nextOrderId++));
   }
 
@@ -120,29 +120,6 @@ export class SpotVenue {
 
   updateTimeOf(owner: string): number {
     return this.accountUpdateTime.get(owner) ?? 0;
-  }
-
-  market(symbol: string | undefined): SymbolMarket {
-    const market = symbol === undefined ? undefined : this.markets.get(symbol);
-    if (!market) throw invalidSymbol();
-    this.refresh(market);
-    return market;
-  }
-
-  /** Moves the market maker on when its interval has passed (lazily, on any access). */
-  refresh(market: SymbolMarket): void {
-    if (this.marketMakerIntervalMs === null || this.marketMakerPaused) return;
-    market.refresh(this.clock(), this.marketMakerIntervalMs, (maker, qty, price, tradeId, time) => this.settleMaker(market, maker, qty, price, tradeId, time));
-  }
-
-  /** Pauses the market maker (its quotes leave the books, so only users' orders trade) or resumes it. */
-  pauseMarketMaker(paused: boolean): void {
-    this.marketMakerPaused = paused;
-    if (paused) for (const market of this.markets.values()) market.withdrawMarketMaker();
-  }
-
-  refreshAll(): void {
-    for (const market of this.markets.values()) this.refresh(market);
   }
 
   /** Validates, checks funds, matches and rests or expires an order, as POST /api/v3/order does. */
@@ -282,7 +259,7 @@ export class SpotVenue {
     return fill;
   }
 
-  private settleMaker(market: SymbolMarket, maker: RestingOrder, qty: bigint, price: bigint, tradeId: number, time: number): void {
+  protected override settleMaker(market: SymbolMarket, maker: RestingOrder, qty: bigint, price: bigint, tradeId: number, time: number): void {
     market.book.fill(maker, qty);
     if (maker.owner === MARKET_MAKER) return;
     const order = this.orders.get(maker.orderId)!;

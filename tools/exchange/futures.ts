@@ -108,9 +108,8 @@ interface AccountState {
   positions: Map<string, Position>;
 }
 
-export class FuturesVenue extends MarketVenue {
+export class FuturesVenue extends MarketVenue<FuturesOrder> {
   private readonly accounts = new Map<string, AccountState>();
-  private readonly orders = new Map<number, FuturesOrder>();
   private readonly trades: FuturesTrade[] = [];
   readonly incomes: Income[] = [];
   readonly fundingHistory: FundingRateRecord[] = [];
@@ -428,29 +427,12 @@ export class FuturesVenue extends MarketVenue {
     this.orderUpdate(order, status);
   }
 
-  findOrder(owner: string, symbol: string, orderId?: number, clientOrderId?: string): FuturesOrder | undefined {
-    const mine = (o: FuturesOrder | undefined) => (o && o.owner === owner && o.symbol === symbol ? o : undefined);
-    if (orderId !== undefined) {
-      const order = mine(this.orders.get(orderId));
-      return order && (clientOrderId === undefined || order.clientOrderId === clientOrderId) ? order : undefined;
-    }
-    return [...this.orders.values()].reverse().find((o) => mine(o) && o.clientOrderId === clientOrderId);
-  }
-
   cancelOrder(owner: string, symbol: string, orderId?: number, clientOrderId?: string): FuturesOrder {
     this.market(symbol);
     const order = this.findOrder(owner, symbol, orderId, clientOrderId);
     if (!order || (order.status !== 'NEW' && order.status !== 'PARTIALLY_FILLED')) throw new BinanceError(-2011, 'Unknown order sent.');
     this.close(order, 'CANCELED', this.clock());
     return order;
-  }
-
-  openOrders(owner: string, symbol?: string): FuturesOrder[] {
-    return [...this.orders.values()].filter((o) => o.owner === owner && (symbol === undefined || o.symbol === symbol) && (o.status === 'NEW' || o.status === 'PARTIALLY_FILLED'));
-  }
-
-  allOrders(owner: string, symbol: string): FuturesOrder[] {
-    return [...this.orders.values()].filter((o) => o.owner === owner && o.symbol === symbol);
   }
 
   /** Open contracts: the long side of every account's positions. */

@@ -81,9 +81,8 @@ export function generateClientOrderId(): string {
   return randomBytes(16).toString('base64').replace(/[^a-zA-Z0-9]/g, '').slice(0, 22).padEnd(22, 'x');
 }
 
-export class SpotVenue extends MarketVenue {
+export class SpotVenue extends MarketVenue<SpotOrder> {
   private readonly balances = new Map<string, Map<string, Balance>>();
-  private readonly orders = new Map<number, SpotOrder>();
   private readonly trades: SpotTrade[] = [];
   private readonly accountUpdateTime = new Map<string, number>();
   private nextOrderId = 1;
@@ -285,16 +284,6 @@ export class SpotVenue extends MarketVenue {
     this.report(order, status);
   }
 
-  findOrder(owner: string, symbol: string, orderId?: number, clientOrderId?: string): SpotOrder | undefined {
-    const mine = (o: SpotOrder | undefined) => (o && o.owner === owner && o.symbol === symbol ? o : undefined);
-    if (orderId !== undefined) {
-      const order = mine(this.orders.get(orderId));
-      return order && (clientOrderId === undefined || order.clientOrderId === clientOrderId) ? order : undefined;
-    }
-    // The newest order carrying that client id: ids may be reused once the earlier order is closed.
-    return [...this.orders.values()].reverse().find((o) => mine(o) && o.clientOrderId === clientOrderId);
-  }
-
   queryOrder(owner: string, symbol: string, orderId?: number, clientOrderId?: string): SpotOrder {
     this.market(symbol);
     const order = this.findOrder(owner, symbol, orderId, clientOrderId);
@@ -316,14 +305,6 @@ export class SpotVenue extends MarketVenue {
     const open = this.openOrders(owner, symbol);
     if (open.length === 0) throw cancelUnknownOrder();
     return open.map((o) => this.cancelOrder(owner, symbol, o.orderId));
-  }
-
-  openOrders(owner: string, symbol?: string): SpotOrder[] {
-    return [...this.orders.values()].filter((o) => o.owner === owner && (symbol === undefined || o.symbol === symbol) && (o.status === 'NEW' || o.status === 'PARTIALLY_FILLED'));
-  }
-
-  allOrders(owner: string, symbol: string): SpotOrder[] {
-    return [...this.orders.values()].filter((o) => o.owner === owner && o.symbol === symbol);
   }
 
   tradesOf(owner: string, symbol: string): SpotTrade[] {

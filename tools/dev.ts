@@ -45,8 +45,9 @@ async function main() {
   stack = await startStack({
     port: Number(process.env.PORT ?? 15888),
     databaseUrl: process.env.DATABASE_URL,
-    evmPort: 8545,
-    solanaPort: 8899,
+    stateDir: process.env.COLIBRI_HOME ?? '.colibri',
+    evmPort: Number(process.env.EVM_PORT ?? 8545),
+    solanaPort: Number(process.env.SOLANA_PORT ?? 8899),
     exchangePort: Number(process.env.EXCHANGE_PORT ?? LOCAL_EXCHANGE_PORT),
     credentials,
     log: step,

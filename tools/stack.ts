@@ -4,6 +4,7 @@
 import { spawn } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { createServer, type AddressInfo } from 'node:net';
+import { join } from 'node:path';
 import { localnetDevWallet } from '../lib/chains/ethereum/localnet';
 import { SOLANA_LOCALNET_DEV_WALLET } from '../lib/chains/solana/localnet';
 import { DEV_ACCOUNTS } from './exchange/dev-accounts';
@@ -17,9 +18,10 @@ import { ROUTER_WORKERS, WORKERS, WRANGLER_ENV } from './workers';
 
 export interface StackOptions {
   port?: number;
-  /** Any Postgres; PGlite in `pgliteDir` when absent. */
+  /** Any Postgres; the embedded database in `stateDir` when absent. */
   databaseUrl?: string;
-  pgliteDir?: string;
+  /** Where the stack keeps its state between runs (database, wrangler's storage); `.colibri` by default. */
+  stateDir?: string;
   evmPort?: number;
   solanaPort?: number;
   /** The local exchange's port; a free one when absent. */
@@ -81,13 +83,14 @@ export async function startStack(options: StackOptions): Promise<Stack> {
     for (const step of stops.reverse()) await step().catch((err) => console.error(`[colibri] stop failed: ${err}`));
   };
   try {
-    mkdirSync('.colibri', { recursive: true });
+    const stateDir = options.stateDir ?? '.colibri';
+    mkdirSync(stateDir, { recursive: true });
     let databaseUrl = options.databaseUrl;
     if (!databaseUrl) {
-      const pglite = await startPglite({ dataDir: options.pgliteDir ?? '.colibri/pglite' });
+      const pglite = await startPglite({ dataDir: join(stateDir, 'pglite') });
       stops.push(pglite.stop);
       databaseUrl = pglite.url;
-      log(`PGlite database on ${pglite.url} (data in ${options.pgliteDir ?? '.colibri/pglite'})`);
+      log(`PGlite database on ${pglite.url} (data in ${join(stateDir, 'pglite')})`);
     }
     await migrateDatabase(databaseUrl);
     log('migrations applied');
@@ -116,14 +119,14 @@ export async function startStack(options: StackOptions): Promise<Stack> {
     };
     // `wrangler dev` gives --env-file to the first (edge) config only; every other worker reads the
     // `.dev.vars` beside its own config, so each router gets its bindings there (git-ignored).
-    const envFile = '.colibri/edge.env';
+    const envFile = join(stateDir, 'edge.env');
     writeFileSync(envFile, dotenv({ ENVIRONMENT: 'development', USERNAME, PASSWORD, API_KEY }), { mode: 0o600 });
     for (const worker of ROUTER_WORKERS) writeFileSync(`workers/${worker.name}/.dev.vars`, dotenv(routerVars), { mode: 0o600 });
 
     const port = options.port ?? (await freePort());
     const wrangler = spawn(
       'npx',
-      ['wrangler', 'dev', ...WORKERS.flatMap((worker) => ['-c', worker.config]), '--env-file', envFile, '--ip', '127.0.0.1', '--port', String(port), '--persist-to', '.colibri/wrangler', '--show-interactive-dev-session=false'],
+      ['wrangler', 'dev', ...WORKERS.flatMap((worker) => ['-c', worker.config]), '--env-file', envFile, '--ip', '127.0.0.1', '--port', String(port), '--persist-to', join(stateDir, 'wrangler'), '--show-interactive-dev-session=false'],
       { stdio: ['ignore', options.wranglerOutput ?? 'inherit', options.wranglerOutput ?? 'inherit'], detached: true, env: { ...process.env, ...WRANGLER_ENV } },
     );
     const exited = new Promise<number | null>((resolve) => wrangler.on('exit', resolve));

@@ -15,9 +15,12 @@ export class HttpError extends Error {
     super(message);
   }
 
+  /** The name an error rebuilt from another worker or Durable Object renders with (lib/rpc.ts). */
+  renderedName?: string;
+
   /** The `error` field: Gateway clients read fastify-sensible style names such as `NotFoundError`. */
   get errorName(): string {
-    return this.constructor.name === 'HttpError' ? 'HttpError' : this.constructor.name;
+    return this.renderedName ?? this.constructor.name;
   }
 }
 

@@ -2,7 +2,6 @@ import { DurableObject } from 'cloudflare:workers';
 import type Exchange from '../../node_modules/ccxt/js/src/base/Exchange.js';
 import type { PositionMode } from '../../schemas/exchange-trading';
 import { openCredentials, storeCredentials } from '../accounts/store';
-import { HttpError, TooManyRequestsError, ValidationError, type FieldIssue } from '../errors';
 import type { ExchangeSessionEnv } from './session-env';
 import { exchangeConnector, type ExchangeConnector } from './connectors';
 import { createExchange, type HummingbotCredentials } from './create-exchange';
@@ -19,6 +18,7 @@ import { getOrderBook, type GetOrderBookParameters } from '../market-data/order-
 import { getRecentTrades, type GetRecentTradesParameters } from '../market-data/recent-trades';
 import { getBalances } from '../portfolio/balances';
 import { log } from '../log';
+import { toResult, type RpcResult } from '../rpc';
 
 /** How often the session polls the exchange while the account has active orders and no user data stream. */
 const FOLLOW_INTERVAL_MS = 2_000;
@@ -31,11 +31,6 @@ const STREAM_CHECK_INTERVAL_MS = 60_000;
 const STREAM_RETRY_MS = 30_000;
 /** A stream that ends sooner than this after opening is taken as refused, not as a drop to reconnect at once. */
 const STREAM_MIN_LIFE_MS = 10_000;
-
-/** HTTP errors lose their class across the Durable Object boundary, so they travel as values. */
-export type SessionResult<T> =
-  | { ok: true; value: T }
-  | { ok: false; error: { statusCode: number; message: string; code?: string; name: string; retryAfterSeconds?: number; extra?: Record<string, unknown>; validation?: FieldIssue[] } };
 
 /**
  * One exchange session per (account, connector), or per connector for public data: the CCXT instance
@@ -54,7 +49,7 @@ export class ExchangeSession extends DurableObject<ExchangeSessionEnv> {
   // Trading (lib/exchanges/orders/): orders being sent, the position mode, the follower's round.
   private readonly placing = new Set<string>();
   private knownPositionMode?: PositionMode;
-  private following?: Promise<SessionResult<number>>;
+  private following?: Promise<RpcResult<number>>;
   // The account's user data stream (orders/user-data-stream.ts), its events applied one at a time.
   private stream?: UserDataStream;
   private streamOpening?: Promise<boolean>;
@@ -66,7 +61,7 @@ export class ExchangeSession extends DurableObject<ExchangeSessionEnv> {
   private readonly openCandles: OpenCandles = new Map();
 
   /** The connector's trading rules (all pairs, or `tradingPairs`) from this session's markets. */
-  async tradingRules(connectorName: string, tradingPairs?: string[]): Promise<SessionResult<TradingRules>> {
+  async tradingRules(connectorName: string, tradingPairs?: string[]): Promise<RpcResult<TradingRules>> {
     return this.run(connectorName, (connector) => this.shared(() => createExchange(this.env, connector)), async (exchange, connector) => {
       await this.freshMarkets(exchange, connector);
       return tradingRules(exchange, connector, tradingPairs);
@@ -78,7 +73,7 @@ export class ExchangeSession extends DurableObject<ExchangeSessionEnv> {
    * them, sealed, for `account`: nothing is stored when the exchange refuses them or cannot be
    * reached. The session then trades with them.
    */
-  async addCredentials(account: string, connectorName: string, credentials: HummingbotCredentials): Promise<SessionResult<null>> {
+  async addCredentials(account: string, connectorName: string, credentials: HummingbotCredentials): Promise<RpcResult<null>> {
     return this.run(connectorName, (connector) => createExchange(this.env, connector, credentials), async (candidate, connector) => {
       const marketsFetchedAt = await this.adoptMarkets(candidate, connector);
       await candidate.fetchBalance();
@@ -115,7 +110,7 @@ export class ExchangeSession extends DurableObject<ExchangeSessionEnv> {
     return this.run(connectorName, (connector) => this.shared(async () => createExchange(this.env, connector, await openCredentials(this.env, account, connector.name))), (exchange) => getBalances(exchange));
   }
 
-  private public<T>(connectorName: string, work: (exchange: Exchange, connector: ExchangeConnector) => Promise<T>): Promise<SessionResult<T>> {
+  private public<T>(connectorName: string, work: (exchange: Exchange, connector: ExchangeConnector) => Promise<T>): Promise<RpcResult<T>> {
     return this.run(connectorName, (connector) => this.shared(() => createExchange(this.env, connector)), async (exchange, connector) => {
       await this.freshMarkets(exchange, connector);
       return await work(exchange, connector);
@@ -255,7 +250,7 @@ export class ExchangeSession extends DurableObject<ExchangeSessionEnv> {
   }
 
   /** `work` with the account's authenticated exchange (credentials opened from Postgres on a cold start) and fresh markets. */
-  private trade<T>(account: string, connectorName: string, work: (context: TradingContext) => Promise<T>): Promise<SessionResult<T>> {
+  private trade<T>(account: string, connectorName: string, work: (context: TradingContext) => Promise<T>): Promise<RpcResult<T>> {
     const authenticated = async (connector: ExchangeConnector) => {
       if (!this.exchange?.checkRequiredCredentials(false)) {
         this.exchange = await createExchange(this.env, connector, await openCredentials(this.env, account, connector.name));
@@ -333,20 +328,16 @@ export class ExchangeSession extends DurableObject<ExchangeSessionEnv> {
     connectorName: string,
     exchangeFor: (connector: ExchangeConnector) => Promise<Exchange>,
     work: (exchange: Exchange, connector: ExchangeConnector) => Promise<T>,
-  ): Promise<SessionResult<T>> {
+  ): Promise<RpcResult<T>> {
     let exchange: Exchange | undefined;
-    try {
-      const connector = exchangeConnector(connectorName);
-      exchange = await exchangeFor(connector);
-      return { ok: true, value: await work(exchange, connector) };
-    } catch (error) {
-      const mapped = exchange ? exchangeHttpError(error, connectorName, exchange.id, exchange.last_response_headers as Record<string, string> | undefined) : error;
-      if (mapped instanceof HttpError) {
-        const retryAfterSeconds = mapped instanceof TooManyRequestsError ? mapped.retryAfterSeconds : undefined;
-        const validation = mapped instanceof ValidationError ? mapped.issues : undefined;
-        return { ok: false, error: { statusCode: mapped.statusCode, message: mapped.message, code: mapped.code, name: mapped.errorName, retryAfterSeconds, extra: mapped.extra, validation } };
+    return toResult(async () => {
+      try {
+        const connector = exchangeConnector(connectorName);
+        exchange = await exchangeFor(connector);
+        return await work(exchange, connector);
+      } catch (error) {
+        throw exchange ? exchangeHttpError(error, connectorName, exchange.id, exchange.last_response_headers as Record<string, string> | undefined) : error;
       }
-      throw mapped;
-    }
+    });
   }
 }

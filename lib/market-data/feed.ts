@@ -1,5 +1,6 @@
 import { DurableObject } from 'cloudflare:workers';
-import { exchangeSession, unwrap, type ExchangeSessionsEnv } from '../exchanges/session-client';
+import { exchangeSession, type ExchangeSessionsEnv } from '../exchanges/session-client';
+import { unwrapResult } from '../rpc';
 import type { ExchangeSessionEnv } from '../exchanges/session-env';
 import type { CandleRow } from './candle-row';
 import { marketStreamUrl, parseStreamMessage, type StreamedFeed } from './exchange-streams';
@@ -190,15 +191,15 @@ export class MarketFeed extends DurableObject<FeedEnv> {
     const session = exchangeSession(this.env, config.connector);
     switch (config.type) {
       case 'order_book': {
-        const book = unwrap(await session.orderBook(config.connector, { tradingPair: config.tradingPair, depth: config.depth ?? 10 }));
+        const book = unwrapResult(await session.orderBook(config.connector, { tradingPair: config.tradingPair, depth: config.depth ?? 10 }));
         const side = (levels: { price: string; amount: string }[]) => levels.map(({ price, amount }) => [Number(price), Number(amount)]);
         return { bids: side(book.bids), asks: side(book.asks) };
       }
       case 'candles':
-        return unwrap(await session.candles(config.connector, { tradingPair: config.tradingPair, interval: config.interval ?? '1m', maxRecords: config.maxRecords ?? 100 }));
+        return unwrapResult(await session.candles(config.connector, { tradingPair: config.tradingPair, interval: config.interval ?? '1m', maxRecords: config.maxRecords ?? 100 }));
       case 'trades': {
         const since = await this.ctx.storage.get<number>('since');
-        const trades = unwrap(await session.recentTrades(config.connector, { tradingPair: config.tradingPair, since }));
+        const trades = unwrapResult(await session.recentTrades(config.connector, { tradingPair: config.tradingPair, since }));
         if (trades.length) await this.ctx.storage.put('since', trades[trades.length - 1].timestamp * 1000);
         return since === undefined ? [] : trades.map(({ timestamp, price, amount, side }) => ({ timestamp, price, amount, side }));
       }

@@ -2,7 +2,8 @@
 // native coin, everything else from the exchange's tickers, fetched once per connector for all
 // the tokens it must price.
 import { toScaled, type Scaled } from '../scaled-decimal';
-import { exchangeSession, unwrap, type ExchangeSessionsEnv } from '../exchanges/session-client';
+import { exchangeSession, type ExchangeSessionsEnv } from '../exchanges/session-client';
+import { unwrapResult } from '../rpc';
 
 export const QUOTE_CURRENCY = 'USDT';
 
@@ -30,7 +31,7 @@ export async function priceTokens(env: ExchangeSessionsEnv, connector: string, t
   }
   if (toFetch.size === 0) return prices;
   const pairs = [...toFetch].map((token) => `${token}-${QUOTE_CURRENCY}`);
-  const last = unwrap(await exchangeSession(env, connector).lastPrices(connector, { tradingPairs: pairs, skipUnlisted: true }));
+  const last = unwrapResult(await exchangeSession(env, connector).lastPrices(connector, { tradingPairs: pairs, skipUnlisted: true }));
   for (const token of tokens) {
     const price = last[`${pricedAs(token)}-${QUOTE_CURRENCY}`];
     if (price !== undefined && !prices.has(token)) prices.set(token, toScaled(price));

@@ -4,7 +4,8 @@ import { getDb } from '../db/client';
 import { exchangeCredentials } from '../db/schema';
 import { multiply, toScaled, toText, type Scaled } from '../scaled-decimal';
 import type { RouterEnv } from '../env';
-import { exchangeSession, unwrap, type ExchangeSessionsEnv } from '../exchanges/session-client';
+import { exchangeSession, type ExchangeSessionsEnv } from '../exchanges/session-client';
+import { unwrapResult } from '../rpc';
 import { getDexPrices, type ConnectorsEnv } from './dex-prices';
 import { priceTokens, type TokenPrices } from './prices';
 import { getWalletBalances, type ChainsEnv } from './wallet-balances';
@@ -62,7 +63,7 @@ export async function getPortfolioState(env: PortfolioEnv, parameters: GetPortfo
 
   const [exchangeHeld, wallets] = await Promise.all([
     Promise.all(
-      wanted.map(async ({ account, connector }): Promise<Held> => ({ account, connector, pricedBy: connector, balances: unwrap(await exchangeSession(env, connector, account).balances(account, connector)) })),
+      wanted.map(async ({ account, connector }): Promise<Held> => ({ account, connector, pricedBy: connector, balances: unwrapResult(await exchangeSession(env, connector, account).balances(account, connector)) })),
     ),
     withWallets ? getWalletBalances(env) : Promise.resolve([]),
   ]);

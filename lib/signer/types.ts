@@ -23,7 +23,6 @@ export interface EvmTransactionOutcome {
 }
 
 /** Errors do not keep their class across a Durable Object call, so HTTP errors travel as values. */
-export type SignerResult<T> = { ok: true; value: T } | { ok: false; error: { statusCode: number; message: string; code?: string } };
 
 export interface SolanaTransactionIntent extends TransactionIntent {
   network: SolanaNetwork;

@@ -1,7 +1,8 @@
 import type { AppRouteHandler } from '../../lib/app';
 import { toScaled, toText } from '../../lib/scaled-decimal';
 import { EXCHANGE_CONNECTORS } from '../../lib/exchanges/connectors';
-import { exchangeSession, unwrap } from '../../lib/exchanges/session-client';
+import { exchangeSession } from '../../lib/exchanges/session-client';
+import { unwrapResult } from '../../lib/rpc';
 import { queryBook, type BookQuery } from '../../lib/market-data/book-queries';
 import { activeFeeds as listActiveFeeds, FEED_CLEANUP_INTERVAL_S, FEED_TIMEOUT_S, feedKey, removeFeed, touchFeed } from '../../lib/market-data/feeds';
 import { marketDataConnector } from '../../lib/market-data/markets';
@@ -17,37 +18,37 @@ const decimal = (value: number) => toText(toScaled(value));
 
 export const candles: AppRouteHandler<typeof routes.candles, MarketDataEnv> = async (c) => {
   const { connector_name: connector, trading_pair: tradingPair, interval, max_records: maxRecords } = c.req.valid('json');
-  const rows = unwrap(await session(c.env, connector).candles(connector, { tradingPair, interval, maxRecords }));
+  const rows = unwrapResult(await session(c.env, connector).candles(connector, { tradingPair, interval, maxRecords }));
   await touchFeed(c.env, 'candles', { connector, trading_pair: tradingPair, interval, max_records: maxRecords });
   return c.json(rows, 200);
 };
 
 export const historicalCandles: AppRouteHandler<typeof routes.historicalCandles, MarketDataEnv> = async (c) => {
   const { connector_name: connector, trading_pair: tradingPair, interval, start_time: startTime, end_time: endTime } = c.req.valid('json');
-  return c.json(unwrap(await session(c.env, connector).candles(connector, { tradingPair, interval, startTime, endTime })), 200);
+  return c.json(unwrapResult(await session(c.env, connector).candles(connector, { tradingPair, interval, startTime, endTime })), 200);
 };
 
 export const prices: AppRouteHandler<typeof routes.prices, MarketDataEnv> = async (c) => {
   const { connector_name: connector, trading_pairs: tradingPairs } = c.req.valid('json');
-  const last = unwrap(await session(c.env, connector).lastPrices(connector, { tradingPairs }));
+  const last = unwrapResult(await session(c.env, connector).lastPrices(connector, { tradingPairs }));
   return c.json({ connector, prices: Object.fromEntries(Object.entries(last).map(([pair, price]) => [pair, Number(price)])), timestamp: Date.now() / 1000 }, 200);
 };
 
 export const fundingInfo: AppRouteHandler<typeof routes.fundingInfo, MarketDataEnv> = async (c) => {
   const { connector_name: connector, trading_pair: tradingPair } = c.req.valid('json');
-  return c.json(unwrap(await session(c.env, connector).fundingInfo(connector, { tradingPair })), 200);
+  return c.json(unwrapResult(await session(c.env, connector).fundingInfo(connector, { tradingPair })), 200);
 };
 
 export const orderBook: AppRouteHandler<typeof routes.orderBook, MarketDataEnv> = async (c) => {
   const { connector_name: connector, trading_pair: tradingPair, depth } = c.req.valid('json');
-  const book = unwrap(await session(c.env, connector).orderBook(connector, { tradingPair, depth }));
+  const book = unwrapResult(await session(c.env, connector).orderBook(connector, { tradingPair, depth }));
   const levels = (side: Level[]) => side.map(({ price, amount }) => ({ price: Number(price), amount: Number(amount) }));
   return c.json({ trading_pair: tradingPair, bids: levels(book.bids), asks: levels(book.asks), timestamp: book.timestamp / 1000 }, 200);
 };
 
 /** Answers a book query from one snapshot of the deepest book the API serves. */
 async function answerBookQuery(env: MarketDataEnv, body: { connector_name: string; trading_pair: string; is_buy: boolean }, query: BookQuery) {
-  const book = unwrap(await session(env, body.connector_name).orderBook(body.connector_name, { tradingPair: body.trading_pair, depth: MAX_BOOK_DEPTH }));
+  const book = unwrapResult(await session(env, body.connector_name).orderBook(body.connector_name, { tradingPair: body.trading_pair, depth: MAX_BOOK_DEPTH }));
   return { trading_pair: body.trading_pair, is_buy: body.is_buy, ...queryBook(book, body.is_buy, query), timestamp: book.timestamp / 1000 };
 }
 
@@ -93,7 +94,7 @@ export const availableCandleConnectors: AppRouteHandler<typeof routes.availableC
 export const addTradingPair: AppRouteHandler<typeof routes.addTradingPair, MarketDataEnv> = async (c) => {
   const { connector_name: connector, trading_pair: tradingPair } = c.req.valid('json');
   // The pair must exist: a one-level book read checks it on the exchange.
-  unwrap(await session(c.env, connector).orderBook(connector, { tradingPair, depth: 1 }));
+  unwrapResult(await session(c.env, connector).orderBook(connector, { tradingPair, depth: 1 }));
   await touchFeed(c.env, 'order_book', { connector, trading_pair: tradingPair });
   return c.json({ success: true, connector_name: connector, trading_pair: tradingPair, message: `Order book tracking started for ${tradingPair} on ${connector}` }, 200);
 };

@@ -2,7 +2,8 @@ import type { AppRouteHandler } from '../../lib/app';
 import * as accounts from '../../lib/accounts/store';
 import { checkCredentials } from '../../lib/exchanges/credentials';
 import { exchangeConnector } from '../../lib/exchanges/connectors';
-import { exchangeSession, unwrap } from '../../lib/exchanges/session-client';
+import { exchangeSession } from '../../lib/exchanges/session-client';
+import { unwrapResult } from '../../lib/rpc';
 import type { TradingEnv } from './env';
 import type * as routes from './accounts.routes';
 
@@ -30,7 +31,7 @@ export const addCredential: AppRouteHandler<typeof routes.addCredential, Trading
   const credentials = checkCredentials(connector, c.req.valid('json'));
   // Checked before the exchange is asked anything.
   await accounts.requireAccount(c.env, account);
-  unwrap(await exchangeSession(c.env, connector.name, account).addCredentials(account, connector.name, credentials));
+  unwrapResult(await exchangeSession(c.env, connector.name, account).addCredentials(account, connector.name, credentials));
   return c.json({ message: 'Connector credentials added successfully.' }, 201);
 };
 

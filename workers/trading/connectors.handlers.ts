@@ -1,6 +1,7 @@
 import type { AppRouteHandler } from '../../lib/app';
 import { EXCHANGE_CONNECTORS, exchangeConnector } from '../../lib/exchanges/connectors';
-import { exchangeSession, unwrap } from '../../lib/exchanges/session-client';
+import { exchangeSession } from '../../lib/exchanges/session-client';
+import { unwrapResult } from '../../lib/rpc';
 import type { TradingEnv } from './env';
 import type * as routes from './connectors.routes';
 
@@ -16,7 +17,7 @@ export const tradingRules: AppRouteHandler<typeof routes.tradingRules, TradingEn
   const connector = exchangeConnector(c.req.valid('param').connector_name);
   const { trading_pairs: requested } = c.req.valid('query');
   const tradingPairs = requested === undefined ? undefined : [requested].flat();
-  return c.json(unwrap(await exchangeSession(c.env, connector.name).tradingRules(connector.name, tradingPairs)), 200);
+  return c.json(unwrapResult(await exchangeSession(c.env, connector.name).tradingRules(connector.name, tradingPairs)), 200);
 };
 
 export const orderTypes: AppRouteHandler<typeof routes.orderTypes, TradingEnv> = (c) => {

@@ -2,7 +2,8 @@ import type { AppRouteHandler } from '../../lib/app';
 import { exchangeConnector } from '../../lib/exchanges/connectors';
 import { searchOrders } from '../../lib/exchanges/orders/search-orders';
 import { searchTrades } from '../../lib/exchanges/orders/search-trades';
-import { exchangeSession, unwrap } from '../../lib/exchanges/session-client';
+import { exchangeSession } from '../../lib/exchanges/session-client';
+import { unwrapResult } from '../../lib/rpc';
 import type { TradingEnv } from './env';
 import type * as routes from './orders.routes';
 
@@ -10,13 +11,13 @@ export const placeOrder: AppRouteHandler<typeof routes.placeOrder, TradingEnv> =
   const request = c.req.valid('json');
   const connector = exchangeConnector(request.connector_name);
   const session = exchangeSession(c.env, connector.name, request.account_name);
-  return c.json(unwrap(await session.placeOrder({ ...request, idempotencyKey: c.req.valid('header')['idempotency-key'] })), 201);
+  return c.json(unwrapResult(await session.placeOrder({ ...request, idempotencyKey: c.req.valid('header')['idempotency-key'] })), 201);
 };
 
 export const cancelOrder: AppRouteHandler<typeof routes.cancelOrder, TradingEnv> = async (c) => {
   const { account_name: account, connector_name: name, client_order_id: clientOrderId } = c.req.valid('param');
   const connector = exchangeConnector(name);
-  unwrap(await exchangeSession(c.env, connector.name, account).cancelOrder(account, connector.name, clientOrderId));
+  unwrapResult(await exchangeSession(c.env, connector.name, account).cancelOrder(account, connector.name, clientOrderId));
   return c.json({ message: `Order cancellation initiated for ${clientOrderId}` }, 200);
 };
 

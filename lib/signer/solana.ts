@@ -1,7 +1,8 @@
 import { ComputeBudgetProgram, Keypair, PublicKey, SendTransactionError, TransactionMessage, VersionedTransaction, type TransactionInstruction } from '@solana/web3.js';
 import bs58 from 'bs58';
 import { formatUnits } from 'viem';
-import { estimateGas, LAMPORTS_PER_SIGNATURE } from '../chains/solana/actions/estimateGas';
+import { estimateGas } from '../chains/solana/actions/estimateGas';
+import { transactionFee } from '../chains/solana/transactionFee';
 import { createSolanaClient, mapRpcError, type SolanaClient } from '../chains/solana/client';
 import { fromPlainInstruction } from '../chains/solana/instructions';
 import type { RouterEnv } from '../env';
@@ -26,26 +27,6 @@ function wouldFail(reason: string, logs: readonly string[] = []): BadRequestErro
   // The failing program's last lines carry its reason ("Transfer: insufficient lamports 5, need 9").
   const tail = logs.slice(-3).join(' | ');
   return new BadRequestError(`Transaction would fail and was not sent: ${reason}${tail ? `; ${tail}` : ''}`, 'SIMULATION_FAILED');
-}
-
-const COMPUTE_BUDGET_PROGRAM = ComputeBudgetProgram.programId;
-
-/**
- * What the transaction pays: the signatures' base fee plus its compute budget's priority fee (unit
- * limit × micro-lamports per unit, rounded up), read from its own ComputeBudget instructions.
- */
-function transactionFee(transaction: VersionedTransaction): bigint {
-  const { message } = transaction;
-  let units = 0n;
-  let microLamports = 0n;
-  for (const instruction of message.compiledInstructions) {
-    if (!message.staticAccountKeys[instruction.programIdIndex]?.equals(COMPUTE_BUDGET_PROGRAM)) continue;
-    const data = Buffer.from(instruction.data);
-    // ComputeBudgetInstruction: 2 SetComputeUnitLimit(u32), 3 SetComputeUnitPrice(u64), little-endian after the tag.
-    if (data[0] === 2 && data.length >= 5) units = BigInt(data.readUInt32LE(1));
-    if (data[0] === 3 && data.length >= 9) microLamports = data.readBigUInt64LE(1);
-  }
-  return BigInt(LAMPORTS_PER_SIGNATURE * message.header.numRequiredSignatures) + (microLamports * units + 999_999n) / 1_000_000n;
 }
 
 /** Compute budget first (limit, then price in micro-lamports per unit), then the intent's instructions. */
@@ -170,7 +151,8 @@ export class SolanaSigner implements ChainSigner<SolanaTransactionIntent, Solana
   /**
    * Polls `getSignatureStatuses` every `confirmRetryInterval` seconds, `confirmRetryCount` times, until
    * the transaction is confirmed. No WebSocket subscription: they hang in workerd (see client.ts).
-   * Still unconfirmed at the end: status 0, for the client to poll later.
+   * Still unconfirmed at the end: status 0, for the client to poll later; unseen with its blockhash
+   * expired: failed, and a 503 (it can never land, and is never sent again).
    */
   async awaitOutcome(client: SolanaClient, row: Row, txLog: TransactionLog): Promise<SolanaTransactionOutcome> {
     const { confirmRetryCount, confirmRetryInterval } = client.network;

@@ -87,8 +87,11 @@ describe('jupiter/router swaps', () => {
     const quote = await (await quoteSwap({ baseToken: 'SOL', quoteToken: 'USDC', amount: 1, side: 'SELL', walletAddress: address })).json<Quote>();
     const [solBefore, usdcBefore, makerUsdcBefore] = [await lamports(address), await tokenUnits(address), await tokenUnits(MAKER)];
 
+    await solanaRpcCounter.reset();
     const response = await executeQuote({ quoteId: quote.quoteId });
     expect(response.status).toBe(200);
+    // Simulation with the wallet's accounts read beside it, send, one status poll, the landed transaction.
+    expect((await solanaRpcCounter.read()).methods.sort()).toEqual(['getMultipleAccounts', 'getSignatureStatuses', 'getTransaction', 'sendTransaction', 'simulateTransaction']);
     const executed = await response.json<Executed>();
     expect(executed.status).toBe(1);
     const received = (await tokenUnits(address)) - usdcBefore;
@@ -167,5 +170,21 @@ describe('jupiter through the unified trading route', () => {
     const response = await api('/trading/swap/execute', { body: { chainNetwork: 'solana-localnet', baseToken: 'SOL', quoteToken: 'USDC', amount: 1, side: 'SELL', walletAddress: address } });
     expect(response.status).toBe(200);
     expect((await response.json<Executed>()).status).toBe(1);
+  });
+});
+
+describe("jupiter through Hummingbot API's /gateway/swap routes", () => {
+  it('quotes and executes SOL-USDC with jupiter/router, the swap recorded with its signature', async () => {
+    const address = await wallet(10);
+    const swap = { connector: 'jupiter/router', network: 'solana-localnet', trading_pair: 'SOL-USDC', side: 'SELL', amount: '1', slippage_pct: '1.0', wallet_address: address };
+    const quoted = await api('/gateway/swap/quote', { body: swap });
+    expect(quoted.status).toBe(200);
+    expect(await quoted.json()).toMatchObject({ base: 'SOL', quote: 'USDC', amount_in: 1, amount_out: expect.any(Number) });
+    const usdcBefore = await tokenUnits(address);
+    const executed = await api('/gateway/swap/execute', { body: swap });
+    expect(executed.status).toBe(200);
+    const { transaction_hash } = await executed.json<{ transaction_hash: string }>();
+    expect(await tokenUnits(address)).toBeGreaterThan(usdcBefore);
+    expect((await api(`/gateway/swaps/${transaction_hash}/status`)).status).toBe(200);
   });
 });

@@ -3,9 +3,9 @@
 //
 // PUBLIC TEST KEY: the keypair comes from the 32-byte ASCII seed below. Never send real funds to it.
 import type { LiteSVM } from 'litesvm';
-import { Keypair, LAMPORTS_PER_SOL, PublicKey, SystemProgram } from '@solana/web3.js';
-import { ACCOUNT_SIZE, AccountLayout, AccountState, MintLayout, TOKEN_PROGRAM_ID, getAssociatedTokenAddressSync } from '@solana/spl-token';
-import { usdcMint } from '../localnet/solana/seed';
+import { Keypair, LAMPORTS_PER_SOL, SystemProgram } from '@solana/web3.js';
+import { MintLayout } from '@solana/spl-token';
+import { usdcMint, writeTokenAccount } from '../localnet/solana/seed';
 import { readAccount, writeAccount } from '../localnet/solana/svm';
 
 export const marketMaker = Keypair.fromSeed(new TextEncoder().encode('colibri-localnet-jupiter-maker-1'));
@@ -16,7 +16,6 @@ export const MARKET_MAKER_USDC = 1_500_000n * 10n ** 6n;
 
 /** Gives the market maker its SOL and a USDC account, minting the USDC (the mint's supply grows with it). */
 export function seedMarketMaker(svm: LiteSVM): void {
-  const rentExempt = (size: number) => svm.minimumBalanceForRentExemption(BigInt(size));
   writeAccount(svm, marketMaker.publicKey, { lamports: MARKET_MAKER_LAMPORTS, data: new Uint8Array(0), owner: SystemProgram.programId.toBase58(), executable: false });
 
   const mintAccount = readAccount(svm, usdcMint.publicKey)!;
@@ -25,23 +24,5 @@ export function seedMarketMaker(svm: LiteSVM): void {
   MintLayout.encode({ ...mint, supply: mint.supply + MARKET_MAKER_USDC }, minted);
   writeAccount(svm, usdcMint.publicKey, { ...mintAccount, data: minted });
 
-  const account = Buffer.alloc(ACCOUNT_SIZE);
-  AccountLayout.encode(
-    {
-      mint: usdcMint.publicKey,
-      owner: marketMaker.publicKey,
-      amount: MARKET_MAKER_USDC,
-      delegateOption: 0,
-      delegate: PublicKey.default,
-      state: AccountState.Initialized,
-      isNativeOption: 0,
-      isNative: 0n,
-      delegatedAmount: 0n,
-      closeAuthorityOption: 0,
-      closeAuthority: PublicKey.default,
-    },
-    account,
-  );
-  const address = getAssociatedTokenAddressSync(usdcMint.publicKey, marketMaker.publicKey);
-  writeAccount(svm, address, { lamports: rentExempt(ACCOUNT_SIZE), data: account, owner: TOKEN_PROGRAM_ID.toBase58(), executable: false });
+  writeTokenAccount(svm, usdcMint.publicKey, marketMaker.publicKey, MARKET_MAKER_USDC);
 }

@@ -7,9 +7,10 @@ export type RpcProxyMode = 'pass' | 'rate-limited';
 
 /**
  * How a node fails an HTTP request: `rate-limited` (429 with JSON-RPC -32005, as public RPCs answer),
- * `unavailable` (503), `hang-up` (the connection closes with no answer, as when a request times out).
+ * `unavailable` (503), `hang-up` (the connection closes with no answer, as when a request times out),
+ * `lost-answer` (the node gets the request and acts on it, but its answer never arrives).
  */
-export type RpcFault = 'rate-limited' | 'unavailable' | 'hang-up';
+export type RpcFault = 'rate-limited' | 'unavailable' | 'hang-up' | 'lost-answer';
 
 /** Fails every HTTP request carrying `method` (alone or in a batch), `times` times or until reset. */
 export interface RpcFaultRule {
@@ -81,6 +82,7 @@ export async function startRpcProxy(options: { upstream?: string; mode?: RpcProx
     if (fault === 'hang-up') return void req.socket.destroy();
     try {
       const upstream = await fetch(options.upstream!, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
+      if (fault === 'lost-answer') return void req.socket.destroy();
       res.writeHead(upstream.status, { 'content-type': upstream.headers.get('content-type') ?? 'application/json' }).end(await upstream.text());
     } catch {
       res.writeHead(502).end();

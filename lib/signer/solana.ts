@@ -6,8 +6,9 @@ import { createSolanaClient, mapRpcError, type SolanaClient } from '../chains/so
 import { fromPlainInstruction } from '../chains/solana/instructions';
 import type { RouterEnv } from '../env';
 import { BadRequestError } from '../errors';
+import { log } from '../log';
 import { loadPrivateKey } from '../wallets/store';
-import type { ChainSigner, Recovered } from './core';
+import { broadcastSigned, type ChainSigner, type Recovered } from './core';
 import type { TransactionLog, TransactionRow as Row } from './transaction-log';
 import type { SolanaTransactionIntent, SolanaTransactionOutcome } from './types';
 
@@ -84,15 +85,13 @@ export class SolanaSigner implements ChainSigner<SolanaTransactionIntent, Solana
       raw: Buffer.from(raw).toString('base64'),
       fee: formatUnits(feeLamports, 9),
     });
-    try {
-      // Preflight stays on: state may have moved since the simulation, and a refusal still costs nothing.
-      await connection.sendRawTransaction(raw);
-    } catch (error) {
-      await txLog.update(row.id, { status: 'failed', fee: null, error: String(error).slice(0, 500) });
-      if (error instanceof SendTransactionError && !client.transportFailure()) throw wouldFail(error.transactionError.message, error.transactionError.logs);
-      return mapRpcError(error, client);
-    }
-    return txLog.update(row.id, { status: 'sent' });
+    // Preflight stays on: state may have moved since the simulation, and a refusal still costs nothing.
+    const broadcast = await broadcastSigned(txLog, row, () => connection.sendRawTransaction(raw), () => client.transportFailure());
+    if ('sent' in broadcast) return broadcast.sent;
+    const error = broadcast.refused;
+    await txLog.update(row.id, { status: 'failed', fee: null, error: String(error).slice(0, 500) });
+    if (error instanceof SendTransactionError) throw wouldFail(error.transactionError.message, error.transactionError.logs);
+    throw error;
   }
 
   /**
@@ -131,8 +130,23 @@ export class SolanaSigner implements ChainSigner<SolanaTransactionIntent, Solana
         });
         return outcomeOf(landed);
       }
-      if (attempt >= confirmRetryCount) return outcomeOf(row);
+      if (attempt >= confirmRetryCount) return outcomeOf(status ? row : await this.failIfGone(client, row, txLog));
       await new Promise((resolve) => setTimeout(resolve, confirmRetryInterval * 1000));
     }
+  }
+
+  /**
+   * A transaction the node has never seen is gone once its blockhash expired (it can no longer land):
+   * only then is it failed, so its key's retry may send anew. Before that it stays sent.
+   */
+  private async failIfGone(client: SolanaClient, row: Row, txLog: TransactionLog): Promise<Row> {
+    const { recentBlockhash } = VersionedTransaction.deserialize(Buffer.from(row.raw, 'base64')).message;
+    const [{ value: valid }, { value: [status] }] = await Promise.all([
+      client.connection.isBlockhashValid(recentBlockhash),
+      client.connection.getSignatureStatuses([row.hash], { searchTransactionHistory: true }),
+    ]).catch((error) => mapRpcError(error, client));
+    if (valid || status) return row;
+    log('warn', 'transaction never seen by the node and its blockhash expired: failed', { ...txLog.where, hash: row.hash });
+    return txLog.update(row.id, { status: 'failed', fee: null, error: 'dropped: never seen by the node, and its blockhash expired' });
   }
 }

@@ -39,7 +39,8 @@ export default defineConfig({
         test: {
           name: 'tools',
           environment: 'node',
-          include: ['tests/tools/**/*.test.ts'],
+          // Tests that start the whole product (`*.stack.test.ts`) drive processes from Node.
+          include: ['tests/tools/**/*.test.ts', 'tests/**/*.stack.test.ts'],
           testTimeout: 60_000,
           hookTimeout: 60_000,
         },
@@ -87,7 +88,7 @@ export default defineConfig({
         test: {
           name: 'workers',
           include: ['tests/**/*.test.ts'],
-          exclude: ['tests/tools/**'],
+          exclude: ['tests/tools/**', 'tests/**/*.stack.test.ts'],
           globalSetup: ['tests/support/global-setup.ts'],
           // The files share one chain and one database: they run one after another, each test
           // isolated by anvil snapshots.

@@ -12,7 +12,7 @@ import { startPostgres, type LocalPostgres } from '../../tools/postgres';
 import { startStack, type Stack } from '../../tools/stack';
 
 const CREDENTIALS = { USERNAME: 'admin', PASSWORD: 'crash-test', API_KEY: 'crash-test-key', MASTER_KEY: 'crash-test-master-key', GATEWAY_PASSPHRASE: 'crash-test-passphrase' };
-const trader = DEV_ACCOUNTS[4];
+const trader = DEV_ACCOUNTS[3];
 
 let postgres: LocalPostgres;
 let stack: Stack;
@@ -72,6 +72,8 @@ describe('wrangler dev killed between the exchange accepting an order and Colibr
     const { price } = (await (await fetch(`${stack.exchange.url}/api.binance.com/api/v3/ticker/price?symbol=BTCUSDT`)).json()) as { price: string };
     const order = { account_name: account, connector_name: 'binance', trading_pair: 'BTC-USDT', trade_type: 'BUY', amount: 0.001, order_type: 'LIMIT', price: Math.round(Number(price) * 0.5) };
 
+    // No user data stream either: its report of the new order would record it before the kill.
+    await exchangeControl('POST', 'user-data/outage');
     await exchangeControl('POST', 'orders/hold-next');
     const placing = api('POST', '/trading/orders', order).catch((error: unknown) => error);
     // The exchange has the order on its book; its answer has not left.
@@ -79,6 +81,7 @@ describe('wrangler dev killed between the exchange accepting an order and Colibr
     process.kill(-stack.wranglerPid(), 'SIGKILL');
     expect(await placing).toBeInstanceOf(Error);
     await exchangeControl('POST', 'orders/release');
+    await exchangeControl('POST', 'user-data/restore');
 
     // What the cut left: the row written before sending, without the exchange's answer.
     const [cut] = await rowsOf(account);

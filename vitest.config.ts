@@ -39,7 +39,8 @@ export default defineConfig({
         test: {
           name: 'tools',
           environment: 'node',
-          include: ['tests/tools/**/*.test.ts'],
+          // Tests that start the whole product (`*.stack.test.ts`) drive processes from Node.
+          include: ['tests/tools/**/*.test.ts', 'tests/**/*.stack.test.ts'],
           testTimeout: 60_000,
           hookTimeout: 60_000,
         },
@@ -69,7 +70,7 @@ export default defineConfig({
                 TEST_EXCHANGE_URL: inject('exchangeUrl'),
                 TEST_JUPITER_URL: inject('jupiterUrl'),
               },
-              durableObjects: { SIGNER: 'Signer', EXCHANGE_SESSIONS: 'ExchangeSession', MARKET_FEEDS: 'MarketFeed' },
+              durableObjects: { SIGNER: 'Signer', EXCHANGE_SESSIONS: 'ExchangeSession', MARKET_FEEDS: 'MarketFeed', FOLLOWER: 'TransactionFollower' },
               assets: { directory: 'node_modules/swagger-ui-dist', binding: 'ASSETS' },
               serviceBindings: Object.fromEntries(
                 Object.entries(routerEntrypoints).map(([binding, entrypoint]) => [binding, { name: kCurrentWorker, entrypoint }]),
@@ -88,7 +89,7 @@ export default defineConfig({
         test: {
           name: 'workers',
           include: ['tests/**/*.test.ts'],
-          exclude: ['tests/tools/**'],
+          exclude: ['tests/tools/**', 'tests/**/*.stack.test.ts'],
           globalSetup: ['tests/support/global-setup.ts'],
           // The files share one chain and one database: they run one after another, each test
           // isolated by anvil snapshots.

@@ -3,10 +3,11 @@
 // counting database round trips, every worker in one `wrangler dev`), WETH-USDC on uniswap:
 //   1. RPC HTTP requests and database round trips per call, each /gateway route beside its connector
 //      route (the contract: the connector's cost plus at most one database round trip);
-//   2. latency p50/p95/p99 of each, sequential.
+//   2. latency p50/p95/p99 of each, sequential;
+//   3. a swap mined -> CONFIRMED seen by a status poll (each swap is followed from the moment it is sent).
 // Prints tables and writes bench/results/gateway.json. `npx tsx bench/gateway.ts`
 import { localnetDevWallet, localnetUniswapV3Pools } from '../lib/chains/ethereum/localnet';
-import { latencyStats, round, runBench, step, table, timed, withQuery, type Api, type LatencyStats } from './support';
+import { latencyStats, percentile, round, runBench, step, table, timed, withQuery, type Api, type LatencyStats } from './support';
 
 const RESULTS_FILE = 'bench/results/gateway.json';
 const POOL = localnetUniswapV3Pools['WETH-USDC-3000'].address;
@@ -122,6 +123,9 @@ runBench(async ({ stack, proxy, api, writeResults }) => {
     await measure(pair.gateway);
   }
 
+  const confirmed = await minedToConfirmed(api);
+  step(`swap mined -> CONFIRMED seen: p50 ${confirmed.fromAnswer.p50} ms, p95 ${confirmed.fromAnswer.p95} ms (from the execute answer)`);
+
   console.log('\nPer call, through the edge: RPC HTTP requests reaching the node and database round trips (HTTP queries, a batch is one; WebSocket sessions), fewest-most');
   console.log(
     table(
@@ -142,5 +146,32 @@ runBench(async ({ stack, proxy, api, writeResults }) => {
     setup: { database: 'Debian Postgres', network: 'ethereum-localnet (anvil)', wallet: localnetDevWallet.address, pair: 'WETH-USDC', connector: 'uniswap/amm (swaps), uniswap clmm (positions)', samples: SAMPLES, latencyUnit: 'ms' },
     note: 'Database round trips count the signer too (its transaction log, 3-4 per transaction); a /gateway route adds at most one to its connector route.',
     rows,
+    swapConfirmed: {
+      note: 'anvil automines and the connector awaits the receipt, so a swap is mined before /gateway/swap/execute answers. fromAnswer: from that answer to the first status poll (every 20 ms) reading CONFIRMED; fromRequest: from sending the request (an upper bound that includes the whole swap).',
+      samples: SAMPLES.swap,
+      ...confirmed,
+    },
   });
 });
+
+const CONFIRMED_POLL_MS = 20;
+
+/** How soon after a swap is mined Hummingbot's poller sees it CONFIRMED (the follower, no Cron run). */
+async function minedToConfirmed(api: Api): Promise<{ fromAnswer: { p50: number; p95: number; max: number }; fromRequest: { p50: number; p95: number; max: number } }> {
+  api.measuring('gateway swap confirmed');
+  const [fromAnswer, fromRequest]: number[][] = [[], []];
+  for (let index = 0; index < SAMPLES.swap; index += 1) {
+    const sentAt = performance.now();
+    const { transaction_hash: hash } = await api.call<{ transaction_hash: string }>('POST', '/gateway/swap/execute', swapBody(sideOf(index), '0.01'));
+    const answeredAt = performance.now();
+    while ((await api.call<{ status: string }>('GET', `/gateway/swaps/${hash}/status`)).status === 'SUBMITTED') await new Promise((resolve) => setTimeout(resolve, CONFIRMED_POLL_MS));
+    const seenAt = performance.now();
+    fromAnswer.push(seenAt - answeredAt);
+    fromRequest.push(seenAt - sentAt);
+  }
+  const stats = (values: number[]) => {
+    const sorted = [...values].sort((a, b) => a - b);
+    return { p50: round(percentile(sorted, 50)), p95: round(percentile(sorted, 95)), max: round(sorted.at(-1)!) };
+  };
+  return { fromAnswer: stats(fromAnswer), fromRequest: stats(fromRequest) };
+}

@@ -217,6 +217,8 @@ export interface Bench {
   stack: Stack;
   /** The Debian Postgres the stack runs on, for setup the API does not offer (e.g. emptying a cache). */
   databaseUrl: string;
+  /** Its postmaster's process id (its backends are its children). */
+  postgresPid: number;
   /** Counts what the workers send to anvil. */
   proxy: RpcProxy;
   api: Api;
@@ -271,6 +273,7 @@ export function runBench(body: (bench: Bench) => Promise<void>, options: { deadl
       await body({
         stack,
         databaseUrl: postgres.url,
+        postgresPid: postgres.pid,
         proxy: proxy!,
         api: new Api(stack, deadline.signal),
         signal: deadline.signal,

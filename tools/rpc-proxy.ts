@@ -10,9 +10,10 @@ export type RpcProxyMode = 'pass' | 'rate-limited';
  * How a node fails an HTTP request: `rate-limited` (429 with JSON-RPC -32005, as public RPCs answer),
  * `unavailable` (503), `hang-up` (the connection closes with no answer, as when a request times out),
  * `drop` (a Solana `sendTransaction` answered with its signature but never forwarded: a leader that
- * accepted the transaction and lost it, so it never lands).
+ * accepted the transaction and lost it, so it never lands), `lost-answer` (the node gets the request
+ * and acts on it, but its answer never arrives).
  */
-export type RpcFault = 'rate-limited' | 'unavailable' | 'hang-up' | 'drop';
+export type RpcFault = 'rate-limited' | 'unavailable' | 'hang-up' | 'drop' | 'lost-answer';
 
 /** Fails every HTTP request carrying `method` (alone or in a batch), `times` times or until reset. */
 export interface RpcFaultRule {
@@ -93,6 +94,7 @@ export async function startRpcProxy(options: { upstream?: string; mode?: RpcProx
     if (fault === 'drop') return void res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(acceptedUnsent(body)));
     try {
       const upstream = await fetch(options.upstream!, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
+      if (fault === 'lost-answer') return void req.socket.destroy();
       res.writeHead(upstream.status, { 'content-type': upstream.headers.get('content-type') ?? 'application/json' }).end(await upstream.text());
     } catch {
       res.writeHead(502).end();

@@ -52,6 +52,10 @@ export interface Stack {
   database: Pick<NeonProxy, 'stats' | 'reset'>;
   /** Resolves when wrangler exits on its own (a crash). */
   exited: Promise<number | null>;
+  /** The running `wrangler dev` process (its process group), e.g. for a test to kill it mid-request. */
+  wranglerPid(): number;
+  /** Starts `wrangler dev` again (after it died) on the same port, state and services; resolves once it answers. */
+  restartWrangler(): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -134,23 +138,35 @@ export async function startStack(options: StackOptions): Promise<Stack> {
     for (const worker of ROUTER_WORKERS) writeFileSync(`workers/${worker.name}/.dev.vars`, dotenv(routerVars), { mode: 0o600 });
 
     const port = options.port ?? (await freePort());
-    const wrangler = spawn(
-      'npx',
-      ['wrangler', 'dev', ...WORKERS.flatMap((worker) => ['-c', worker.config]), '--env-file', envFile, '--ip', '127.0.0.1', '--port', String(port), '--persist-to', join(stateDir, 'wrangler'), '--show-interactive-dev-session=false'],
-      { stdio: ['ignore', options.wranglerOutput ?? 'inherit', options.wranglerOutput ?? 'inherit'], detached: true, env: { ...process.env, ...WRANGLER_ENV } },
-    );
-    const exited = new Promise<number | null>((resolve) => wrangler.on('exit', resolve));
-    stops.push(async () => {
-      if (wrangler.exitCode === null && wrangler.pid) {
-        process.kill(-wrangler.pid, 'SIGTERM');
-        await exited;
-      }
-    });
-
     const baseUrl = `http://127.0.0.1:${port}`;
     const authorization = `Basic ${btoa(`${USERNAME}:${PASSWORD}`)}`;
-    await waitForHttp(`${baseUrl}/`, {}, Date.now() + 120_000);
-    await waitForHttp(`${baseUrl}/chains/health`, { authorization }, Date.now() + 60_000);
+    const spawnWrangler = () => {
+      const child = spawn(
+        'npx',
+        ['wrangler', 'dev', ...WORKERS.flatMap((worker) => ['-c', worker.config]), '--env-file', envFile, '--ip', '127.0.0.1', '--port', String(port), '--persist-to', join(stateDir, 'wrangler'), '--show-interactive-dev-session=false'],
+        { stdio: ['ignore', options.wranglerOutput ?? 'inherit', options.wranglerOutput ?? 'inherit'], detached: true, env: { ...process.env, ...WRANGLER_ENV } },
+      );
+      return { child, exited: new Promise<number | null>((resolve) => child.on('exit', resolve)) };
+    };
+    const answering = async () => {
+      await waitForHttp(`${baseUrl}/`, {}, Date.now() + 120_000);
+      await waitForHttp(`${baseUrl}/chains/health`, { authorization }, Date.now() + 60_000);
+    };
+    let wrangler = spawnWrangler();
+    stops.push(async () => {
+      if (wrangler.child.exitCode === null && wrangler.child.signalCode === null && wrangler.child.pid) {
+        process.kill(-wrangler.child.pid, 'SIGTERM');
+        await wrangler.exited;
+      }
+    });
+    const wranglerPid = () => wrangler.child.pid!;
+    const restartWrangler = async () => {
+      wrangler = spawnWrangler();
+      await answering();
+    };
+    const exited = wrangler.exited;
+
+    await answering();
     // The dev wallets sign on the local chains out of the box.
     for (const [chain, privateKey] of [['ethereum', localnetDevWallet.privateKey], ['solana', SOLANA_LOCALNET_DEV_WALLET.secretKey]]) {
       const response = await fetch(`${baseUrl}/wallet/add`, {
@@ -169,7 +185,7 @@ export async function startStack(options: StackOptions): Promise<Stack> {
       });
       if (!response.ok) throw new Error(`adding master_account's ${connector} dev key failed: ${await response.text()}`);
     }
-    return { baseUrl, authorization, evm, solana, exchange, jupiter, databaseLabel: options.databaseUrl ? 'DATABASE_URL' : 'PGlite', database: proxy, exited, stop };
+    return { baseUrl, authorization, evm, solana, exchange, jupiter, databaseLabel: options.databaseUrl ? 'DATABASE_URL' : 'PGlite', database: proxy, exited, wranglerPid, restartWrangler, stop };
   } catch (error) {
     await stop();
     throw error;

@@ -141,8 +141,10 @@ export const quotes = pgTable('quotes', {
 });
 
 /**
- * `Idempotency-Key`s of money-moving requests, per wallet and network: the request they were first
- * sent with (`fingerprint`: SHA-256 of method, path and body) and, once it succeeded, its answer.
+ * `Idempotency-Key`s of money-moving requests, per wallet and network or per exchange account (see
+ * lib/idempotency.ts): the request they were first sent with (`fingerprint`: SHA-256 of method, path
+ * and body), until when the request running under it holds it (`claimed_until`) and, once it
+ * succeeded, its answer.
  */
 export const idempotencyKeys = pgTable(
   'idempotency_keys',
@@ -153,6 +155,7 @@ export const idempotencyKeys = pgTable(
     key: text('key').notNull(),
     fingerprint: text('fingerprint').notNull(),
     response: jsonb('response'),
+    claimedUntil: timestamp('claimed_until', { withTimezone: true }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     answeredAt: timestamp('answered_at', { withTimezone: true }),
   },

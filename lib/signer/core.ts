@@ -1,3 +1,4 @@
+import type { HttpError } from '../errors';
 import { log } from '../log';
 import { SerialLock } from './lock';
 import type { TransactionLog, TransactionRow } from './transaction-log';
@@ -15,6 +16,32 @@ export interface TransactionIntent {
  * definitely: on its way (`sent`: the node has it, or took it again), or never to land (`failed`).
  */
 export type Recovered = { status: 'sent' } | { status: 'failed'; error: string };
+
+/**
+ * One rule for every chain's broadcast: a node that did not answer (429, 5xx, a lost connection) may
+ * have taken the transaction, so it is recorded `sent` (never `failed`) and the node's error thrown.
+ * It is then followed as any sent transaction: a retry under its key waits for it, and it is marked
+ * failed only once the node definitely says it is gone (EVM: unknown at its nonce; Solana: unknown with
+ * its blockhash expired), so a send whose outcome is unknown is never replaced by a new transaction.
+ * A definite refusal is handed back to the chain's part to decide.
+ */
+export async function broadcastSigned(
+  txLog: TransactionLog,
+  row: TransactionRow,
+  send: () => Promise<unknown>,
+  unreachable: (error: unknown) => HttpError | undefined,
+): Promise<{ sent: TransactionRow } | { refused: unknown }> {
+  try {
+    await send();
+  } catch (error) {
+    const unanswered = unreachable(error);
+    if (!unanswered) return { refused: error };
+    await txLog.update(row.id, { status: 'sent' });
+    log('warn', 'a broadcast got no answer: the transaction counts as sent and is followed', { ...txLog.where, hash: row.hash, reason: unanswered.message });
+    throw unanswered;
+  }
+  return { sent: await txLog.update(row.id, { status: 'sent' }) };
+}
 
 /** What one chain adds to the signer: its client, and how it signs, sends, recovers and waits. */
 export interface ChainSigner<Intent extends TransactionIntent, Outcome, Client> {

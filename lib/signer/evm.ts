@@ -17,7 +17,7 @@ import type { RouterEnv } from '../env';
 import { BadRequestError, HttpError, ServiceUnavailableError } from '../errors';
 import { log } from '../log';
 import { loadPrivateKey } from '../wallets/store';
-import type { ChainSigner, Recovered } from './core';
+import { broadcastSigned, type ChainSigner, type Recovered } from './core';
 import type { TransactionLog, TransactionRow as Row } from './transaction-log';
 import type { EvmTransactionIntent, EvmTransactionOutcome } from './types';
 
@@ -123,29 +123,25 @@ export class EvmSigner implements ChainSigner<EvmTransactionIntent, EvmTransacti
         : { ...common, type: 'legacy', gasPrice: fees.gasPrice },
     );
     const row = await txLog.recordSigned({ kind: intent.kind, idempotencyKey: intent.idempotencyKey, nonce, hash: keccak256(serialized), raw: serialized });
-    try {
-      await client.sendRawTransaction({ serializedTransaction: serialized });
-    } catch (error) {
-      if (!matches(error, /already known/i)) {
-        // A node that did not answer may still have taken it: it counts as sent, and the next send
-        // asks the node whether it knows it before reusing its nonce (see chooseNonce).
-        const unreachable = transportFailure(error, network);
-        if (unreachable) {
-          this.nextNonce = nonce + 1;
-          await txLog.update(row.id, { status: 'sent' });
-          throw unreachable;
-        }
-        await txLog.update(row.id, { status: 'failed', error: String(error).slice(0, 500) });
-        if (attempt === 1 && matches(error, /nonce too low|nonce too high|replacement transaction underpriced/i)) {
-          log('warn', 'nonce conflict; resyncing from the chain', { network: this.network, address: this.address, nonce });
-          this.nextNonce = undefined;
-          return this.signAndSend({ rpc: client, network }, intent, txLog, attempt + 1);
-        }
-        throw simulationFailure(error) ?? error;
-      }
+    const broadcast = await broadcastSigned(txLog, row, () => client.sendRawTransaction({ serializedTransaction: serialized }), (error) => {
+      const unreachable = transportFailure(error, network);
+      // The next send asks the node whether it knows this one before reusing its nonce (see chooseNonce).
+      if (unreachable) this.nextNonce = nonce + 1;
+      return unreachable;
+    });
+    const known = 'refused' in broadcast && matches(broadcast.refused, /already known/i);
+    if ('sent' in broadcast || known) {
+      this.nextNonce = nonce + 1;
+      return 'sent' in broadcast ? broadcast.sent : txLog.update(row.id, { status: 'sent' });
     }
-    this.nextNonce = nonce + 1;
-    return txLog.update(row.id, { status: 'sent' });
+    const error = broadcast.refused;
+    await txLog.update(row.id, { status: 'failed', error: String(error).slice(0, 500) });
+    if (attempt === 1 && matches(error, /nonce too low|nonce too high|replacement transaction underpriced/i)) {
+      log('warn', 'nonce conflict; resyncing from the chain', { network: this.network, address: this.address, nonce });
+      this.nextNonce = undefined;
+      return this.signAndSend({ rpc: client, network }, intent, txLog, attempt + 1);
+    }
+    throw simulationFailure(error) ?? error;
   }
 
   /**

@@ -8,7 +8,7 @@ import { fromPlainInstruction } from '../chains/solana/instructions';
 import type { RouterEnv } from '../env';
 import { BadRequestError, ServiceUnavailableError } from '../errors';
 import { loadPrivateKey } from '../wallets/store';
-import type { ChainSigner, Recovered } from './core';
+import { broadcastSigned, type ChainSigner, type Recovered } from './core';
 import type { TransactionLog, TransactionRow as Row } from './transaction-log';
 import type { SolanaTransactionIntent, SolanaTransactionOutcome } from './types';
 
@@ -69,15 +69,13 @@ export class SolanaSigner implements ChainSigner<SolanaTransactionIntent, Solana
       raw: Buffer.from(raw).toString('base64'),
       fee: formatUnits(feeLamports, 9),
     });
-    try {
-      // Preflight stays on: state may have moved since the simulation, and a refusal still costs nothing.
-      await client.connection.sendRawTransaction(raw);
-    } catch (error) {
-      await txLog.update(row.id, { status: 'failed', fee: null, error: String(error).slice(0, 500) });
-      if (error instanceof SendTransactionError && !client.transportFailure()) throw wouldFail(error.transactionError.message, error.transactionError.logs);
-      return mapRpcError(error, client);
-    }
-    return txLog.update(row.id, { status: 'sent' });
+    // Preflight stays on: state may have moved since the simulation, and a refusal still costs nothing.
+    const broadcast = await broadcastSigned(txLog, row, () => client.connection.sendRawTransaction(raw), () => client.transportFailure());
+    if ('sent' in broadcast) return broadcast.sent;
+    const error = broadcast.refused;
+    await txLog.update(row.id, { status: 'failed', fee: null, error: String(error).slice(0, 500) });
+    if (error instanceof SendTransactionError) throw wouldFail(error.transactionError.message, error.transactionError.logs);
+    throw error;
   }
 
   /** The signer's own transaction: compute budget from a simulation, priority fee from recent fees. */

@@ -140,7 +140,7 @@ const requests = (): Record<ClientCallKey, ClientRequest> => ({
 
   'gateway_swap.get_swap_quote': { body: { ...evmLocalnet, trading_pair: 'WETH-USDC', side: 'SELL', amount: '0.01', slippage_pct: '1.0' }, shape: withFields({ amount_out: expect.any(Number) }) },
   'gateway_swap.execute_swap': { body: { ...evmLocalnet, trading_pair: 'WETH-USDC', side: 'SELL', amount: '0.01', slippage_pct: '1.0', wallet_address: dev }, shape: withFields({ transaction_hash: expect.any(String) }) },
-  'gateway_swap.get_swap_status': { args: { transaction_hash: 'SWAP' }, shape: withFields({ status: 'SUBMITTED', trading_pair: 'WETH-USDC' }) },
+  'gateway_swap.get_swap_status': { args: { transaction_hash: 'SWAP' }, shape: withFields({ status: expect.stringMatching(/^(SUBMITTED|CONFIRMED)$/), trading_pair: 'WETH-USDC' }) },
   'gateway_swap.search_swaps': { body: { network: 'ethereum-localnet', connector: 'uniswap', limit: 50, offset: 0 }, shape: page },
   'gateway_swap.get_swaps_summary': { query: { network: 'ethereum-localnet', wallet_address: dev }, shape: object },
 

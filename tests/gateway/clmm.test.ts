@@ -9,7 +9,7 @@ import { balanceOf, dev, token } from '../connectors/chain';
 import { approveClmm, slot0, V3_POOLS } from '../connectors/clmm-chain';
 import { addDevWallet, withSnapshot } from '../support/chain';
 import { api } from '../support/http';
-import { clearHistory, gasPaid, runFollower } from './support';
+import { clearHistory, gasPaid, runFollower, settledEvents } from './support';
 
 type Event = { event_type: string; transaction_hash: string; status: string; base_token_amount: number; quote_token_amount: number; base_fee_collected: number | null; quote_fee_collected: number | null; gas_fee: number };
 type Position = Record<string, unknown> & { pnl_summary: Record<string, number | null> | null; status: string };
@@ -86,10 +86,9 @@ describe('/gateway/clmm positions', () => {
       const closed = await (await api('/gateway/clmm/close', { body: { ...target, position_address: id } })).json<{ transaction_hash: string }>();
       const closedTotal = await gained(before);
 
-      // Still submitted: the follower, not the client, settles them.
-      const pending = await (await api(`/gateway/clmm/positions/${id}/events`)).json<{ data: Event[] }>();
-      expect(pending.data.map((event) => [event.event_type, event.status])).toEqual([['CLOSE', 'SUBMITTED'], ['REMOVE_LIQUIDITY', 'SUBMITTED'], ['COLLECT_FEES', 'SUBMITTED'], ['ADD_LIQUIDITY', 'CONFIRMED'], ['OPEN', 'CONFIRMED']]);
-      await runFollower();
+      // Each event is followed from the moment it was sent: settled with no Cron run.
+      const followed = await settledEvents<Event>(id);
+      expect(followed.map((event) => [event.event_type, event.status])).toEqual([['CLOSE', 'CONFIRMED'], ['REMOVE_LIQUIDITY', 'CONFIRMED'], ['COLLECT_FEES', 'CONFIRMED'], ['ADD_LIQUIDITY', 'CONFIRMED'], ['OPEN', 'CONFIRMED']]);
 
       const { data: events, total_count } = await (await api(`/gateway/clmm/positions/${id}/events`)).json<{ data: Event[]; total_count: number }>();
       expect(total_count).toBe(5);

@@ -7,7 +7,7 @@ import { gatewaySwaps } from '../../lib/db/schema';
 import { approveRouter, balanceOf, dev, routerAmountIn, routerAmountOut, token, units } from '../connectors/chain';
 import { addDevWallet, anvil, withSnapshot } from '../support/chain';
 import { api } from '../support/http';
-import { clearHistory, gasPaid, runFollower } from './support';
+import { clearHistory, gasPaid, runFollower, settledSwap } from './support';
 
 type SwapRow = Record<string, unknown> & { status: string; transaction_hash: string | null };
 
@@ -43,7 +43,7 @@ describe('POST /gateway/swap/quote', () => {
 });
 
 describe('POST /gateway/swap/execute and the follower', () => {
-  it('records the swap SUBMITTED, then the follower confirms it with the exact amounts, price and gas fee the chain moved', async () => {
+  it('records the swap, and its follower confirms it once mined, without the Cron, with the exact amounts, price and gas fee the chain moved', async () => {
     await withSnapshot(async () => {
       await approveRouter('WETH');
       const [usdcBefore, quotedOut] = [await balanceOf(USDC.address, dev), await routerAmountOut(units('0.1', 18), WETH.address, USDC.address)];
@@ -51,9 +51,10 @@ describe('POST /gateway/swap/execute and the follower', () => {
       expect(response.status).toBe(200);
       const sent = await response.json<{ transaction_hash: string }>();
       expect(sent).toEqual({ transaction_hash: expect.stringMatching(/^0x[0-9a-f]{64}$/), trading_pair: 'WETH-USDC', side: 'SELL', amount: 0.1, status: 'submitted' });
-      expect(await status(sent.transaction_hash)).toMatchObject({ status: 'SUBMITTED', network: 'ethereum-localnet', connector: 'uniswap/amm', wallet_address: dev, base_token: 'WETH', quote_token: 'USDC', slippage_pct: 1 });
+      expect(await status(sent.transaction_hash)).toMatchObject({ network: 'ethereum-localnet', connector: 'uniswap/amm', wallet_address: dev, base_token: 'WETH', quote_token: 'USDC', slippage_pct: 1 });
 
-      await runFollower();
+      // Followed from the moment it was sent: the status poll sees it CONFIRMED with no Cron run.
+      expect(await settledSwap(sent.transaction_hash)).toMatchObject({ status: 'CONFIRMED' });
       const received = (await balanceOf(USDC.address, dev)) - usdcBefore;
       expect(received).toBe(quotedOut);
       const fee = formatEther(await gasPaid(sent.transaction_hash));
@@ -64,7 +65,7 @@ describe('POST /gateway/swap/execute and the follower', () => {
       expect(row.price).toBe(Number(formatUnits(received * 10n, 6)));
       expect((await stored(sent.transaction_hash)).price).toBe(formatUnits(received * 10n, 6));
 
-      // Settled rows are left alone by the next run.
+      // Settled rows are left alone by the Cron, the follower's safety net.
       await runFollower();
       expect(await status(sent.transaction_hash)).toEqual(row);
     });

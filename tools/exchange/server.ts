@@ -99,6 +99,9 @@ export async function startLocalExchange(options: LocalExchangeOptions = {}): Pr
     futures: new OrderCounter([{ header: 'x-mbx-order-count-10s', ms: 10_000 }, { header: 'x-mbx-order-count-1m', ms: 60_000 }]),
   };
   let requests = 0;
+  /** `/__local/orders/hold-next`: the next order is placed, but its answer waits for `/__local/orders/release`. */
+  let holdNextOrder = false;
+  const heldAnswers: (() => void)[] = [];
 
   const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     const url = new URL(req.url ?? '/', 'http://local');
@@ -127,7 +130,14 @@ export async function startLocalExchange(options: LocalExchangeOptions = {}): Pr
       else if (route.security !== 'NONE') account = identify(accounts, header);
       const body = route.handle({ params, account, now });
       const orderHeaders = route.placesOrder ? orderCounters[host === 'fapi.binance.com' ? 'futures' : 'spot'].count(account!.apiKey, now) : {};
-      send(res, 200, body, { ...weightHeaders(), ...orderHeaders });
+      const answer = () => send(res, 200, body, { ...weightHeaders(), ...orderHeaders });
+      if (route.placesOrder && holdNextOrder) {
+        // Accepted and on the book; only its answer waits, as when a connection breaks after the exchange acted.
+        holdNextOrder = false;
+        heldAnswers.push(answer);
+      } else {
+        answer();
+      }
     } catch (error) {
       if (error instanceof BinanceError) {
         const headers: Record<string, string> = weightHeaders();
@@ -163,6 +173,16 @@ export async function startLocalExchange(options: LocalExchangeOptions = {}): Pr
     if ((pathname === '/__local/user-data/outage' || pathname === '/__local/user-data/restore') && method === 'POST') {
       streams.userDataOutage(pathname.endsWith('/outage'));
       return send(res, 200, { userDataDown: pathname.endsWith('/outage') });
+    }
+    if (pathname === '/__local/orders/hold-next' && method === 'POST') {
+      holdNextOrder = true;
+      return send(res, 200, { holdNext: true });
+    }
+    if (pathname === '/__local/orders/held' && method === 'GET') return send(res, 200, { held: heldAnswers.length });
+    if (pathname === '/__local/orders/release' && method === 'POST') {
+      const released = heldAnswers.splice(0);
+      for (const answer of released) answer();
+      return send(res, 200, { released: released.length });
     }
     send(res, 404, { code: -1000, msg: 'Not found' });
   };

@@ -1,4 +1,4 @@
-import { eq } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import { getAddress, type Address, type Log, type TransactionReceipt } from 'viem';
 import { requireClmm } from '../../lib/connectors/actions';
 import { poolAbi } from '../../lib/connectors/uniswap/clmm/abi';
@@ -94,13 +94,14 @@ async function entryPrice(reader: NetworkReader, position: PositionRecord, recei
   return poolPrice(sqrtPriceX96, base, quote, baseIs0);
 }
 
-/** Confirms or fails every submitted CLMM event whose receipt the chain has (or that was dropped). */
-export async function settleClmmEvents(db: Db, reader: ReturnType<typeof networkReaders>): Promise<number> {
+/** Confirms or fails every submitted CLMM event (or those of one position) whose receipt the chain has (or that was dropped). */
+export async function settleClmmEvents(db: Db, reader: ReturnType<typeof networkReaders>, positionId?: string): Promise<{ settled: number; pending: number }> {
+  const submitted = eq(gatewayClmmEvents.status, 'SUBMITTED');
   const pending = await db
     .select({ event: gatewayClmmEvents, position: gatewayClmmPositions })
     .from(gatewayClmmEvents)
     .innerJoin(gatewayClmmPositions, eq(gatewayClmmEvents.positionId, gatewayClmmPositions.id))
-    .where(eq(gatewayClmmEvents.status, 'SUBMITTED'))
+    .where(positionId === undefined ? submitted : and(submitted, eq(gatewayClmmEvents.positionId, positionId)))
     .orderBy(gatewayClmmEvents.timestamp)
     .limit(BATCH);
   let settledCount = 0;
@@ -117,5 +118,5 @@ export async function settleClmmEvents(db: Db, reader: ReturnType<typeof network
     if (settled.position?.positionAddress) position.positionAddress = settled.position.positionAddress;
     settledCount++;
   }
-  return settledCount;
+  return { settled: settledCount, pending: pending.length - settledCount };
 }

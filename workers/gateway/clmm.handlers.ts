@@ -13,6 +13,7 @@ import { positionEvents, recordEvent, recordOpen, searchPositions, type EventRec
 import type { GatewayEnv } from './env';
 import { parseConnector, parseNetworkId } from './naming';
 import { pnlSummary } from './pnl';
+import { followTransaction } from './transaction-follower';
 import { upstream, UpstreamError } from './upstream';
 
 type Handler<R extends RouteConfig> = AppRouteHandler<R, GatewayEnv>;
@@ -135,6 +136,7 @@ export const open: Handler<typeof routes.open> = async (c) => {
     },
     { transactionHash: opened.signature, baseTokenAmount: provisional(opened.data?.baseTokenAmountAdded), quoteTokenAmount: provisional(opened.data?.quoteTokenAmountAdded) },
   );
+  await followTransaction(c.env, { kind: 'clmm', hash: opened.signature });
   return c.json(
     {
       transaction_hash: opened.signature,
@@ -172,6 +174,7 @@ async function positionTransaction(
     requestId: c.get('requestId'),
   });
   await recordEvent(c.env, { network: request.network, connector: request.connector, positionAddress: request.position_address }, { transactionHash: sent.signature, eventType });
+  await followTransaction(c.env, { kind: 'clmm', hash: sent.signature });
   return {
     transaction_hash: sent.signature,
     position_address: request.position_address,

@@ -1,13 +1,12 @@
-import { eq } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import { getAddress, type Address } from 'viem';
 import { tokenDeltas } from '../../lib/connectors/transfers';
 import { Decimal } from '../../lib/decimal';
 import { getDb, type Db } from '../../lib/db/client';
 import { gatewaySwaps } from '../../lib/db/schema';
 import { log } from '../../lib/log';
-import type { GatewayEnv } from './env';
 import { settleClmmEvents } from './clmm.follower';
-import { gasFee, MAX_PENDING_MS, networkReaders, type NetworkReader } from './network-readers';
+import { gasFee, MAX_PENDING_MS, networkReaders, type NetworkReader, type ReaderEnv } from './network-readers';
 import type { SwapRecord } from './swaps.store';
 
 const BATCH = 200;
@@ -36,10 +35,15 @@ async function settleSwap(reader: NetworkReader, swap: SwapRecord): Promise<Part
   };
 }
 
-/** Confirms or fails every submitted swap whose receipt the chain has (or that was dropped). */
-export async function settleSwaps(db: Db, reader: ReturnType<typeof networkReaders>): Promise<number> {
-  const pending = await db.select().from(gatewaySwaps).where(eq(gatewaySwaps.status, 'SUBMITTED')).limit(BATCH);
-  const settled = await Promise.allSettled(
+/** Confirms or fails every submitted swap (or the one with `hash`) whose receipt the chain has (or that was dropped). */
+export async function settleSwaps(db: Db, reader: ReturnType<typeof networkReaders>, hash?: string): Promise<{ settled: number; pending: number }> {
+  const submitted = eq(gatewaySwaps.status, 'SUBMITTED');
+  const pending = await db
+    .select()
+    .from(gatewaySwaps)
+    .where(hash === undefined ? submitted : and(submitted, eq(gatewaySwaps.transactionHash, hash)))
+    .limit(BATCH);
+  const outcomes = await Promise.allSettled(
     pending.map(async (swap) => {
       const network = await reader(swap.network);
       const changes = network && (await settleSwap(network, swap));
@@ -47,19 +51,21 @@ export async function settleSwaps(db: Db, reader: ReturnType<typeof networkReade
       return changes ? 1 : 0;
     }),
   );
-  for (const outcome of settled) if (outcome.status === 'rejected') log('warn', 'gateway follower: a swap stays pending', { error: String(outcome.reason) });
-  return settled.reduce((sum, outcome) => sum + (outcome.status === 'fulfilled' ? outcome.value : 0), 0);
+  for (const outcome of outcomes) if (outcome.status === 'rejected') log('warn', 'gateway follower: a swap stays pending', { error: String(outcome.reason) });
+  const settled = outcomes.reduce((sum, outcome) => sum + (outcome.status === 'fulfilled' ? outcome.value : 0), 0);
+  return { settled, pending: pending.length - settled };
 }
 
 /**
- * The follower (a Cron Trigger): settles pending swaps and CLMM events from their receipts, so
- * nothing depends on a client polling. Each row is settled on its own; one failure is logged and
+ * The follower's safety net (a Cron Trigger; each new transaction is followed at once by its
+ * TransactionFollower): settles pending swaps and CLMM events from their receipts, so nothing
+ * depends on a client polling. Each row is settled on its own; one failure is logged and
  * retried on the next run.
  */
-export async function follow(env: GatewayEnv): Promise<{ swaps: number; clmmEvents: number }> {
+export async function follow(env: ReaderEnv): Promise<{ swaps: number; clmmEvents: number }> {
   const db = getDb(env);
   const reader = networkReaders(env, db);
-  const [swaps, clmmEvents] = await Promise.all([settleSwaps(db, reader), settleClmmEvents(db, reader)]);
+  const [{ settled: swaps }, { settled: clmmEvents }] = await Promise.all([settleSwaps(db, reader), settleClmmEvents(db, reader)]);
   if (swaps || clmmEvents) log('info', 'gateway follower settled transactions', { swaps, clmmEvents });
   return { swaps, clmmEvents };
 }

@@ -9,6 +9,8 @@ import { follow } from './follower';
 import * as swapHandlers from './swaps.handlers';
 import * as swapRoutes from './swaps.routes';
 
+export { TransactionFollower } from './transaction-follower';
+
 const app = createWorkerApp<GatewayEnv>({
   name: 'gateway',
   description: "Hummingbot API's /gateway routes: swaps and CLMM positions through Colibri's own DEX connectors, with their history in Postgres.",
@@ -62,7 +64,7 @@ app
 
 export default {
   fetch: app.fetch,
-  /** The follower, every minute. */
+  /** The follower's safety net, every minute. */
   async scheduled(_controller: ScheduledController, env: GatewayEnv, ctx: ExecutionContext) {
     ctx.waitUntil(follow(env));
   },

@@ -3,7 +3,8 @@ import { createEvmClient } from '../../lib/chains/ethereum/client';
 import { Config } from '../../lib/config/store';
 import type { Db } from '../../lib/db/client';
 import { TokenList } from '../../lib/tokens/registry';
-import type { GatewayEnv } from './env';
+import type { ConfigEnv } from '../../lib/config/store';
+import type { RouterEnv } from '../../lib/env';
 import { parseNetworkId } from './naming';
 
 /** A transaction the chain has not seen this long after it was recorded is failed: it was dropped. */
@@ -17,8 +18,11 @@ export interface NetworkReader {
   receipt(hash: string): Promise<TransactionReceipt | null>;
 }
 
+/** What following transactions needs of a worker: the database and the config. */
+export type ReaderEnv = RouterEnv & ConfigEnv;
+
 /** One reader per `chain-network` named by the rows, sharing one config load. */
-export function networkReaders(env: GatewayEnv, db: Db) {
+export function networkReaders(env: ReaderEnv, db: Db) {
   let config: Promise<Config> | undefined;
   const readers = new Map<string, Promise<NetworkReader | undefined>>();
   return (networkId: string) => {

@@ -9,6 +9,7 @@ import type { GatewayEnv } from './env';
 import { parseConnector, parseNetworkId, parseTradingPair } from './naming';
 import { recordSwap, searchSwaps, summarizeSwaps, swapByHash, swapRow } from './swaps.store';
 import type * as routes from './swaps.routes';
+import { followTransaction } from './transaction-follower';
 import { upstream } from './upstream';
 
 type Handler<R extends RouteConfig> = AppRouteHandler<R, GatewayEnv>;
@@ -80,6 +81,7 @@ export const execute: Handler<typeof routes.execute> = async (c) => {
   const provisional = sent.data && { inputAmount: Decimal.from(sent.data.amountIn).toString(), outputAmount: Decimal.from(sent.data.amountOut).toString() };
   // Reverted or not, the follower settles it from the receipt (with the gas it paid).
   await recordSwap(c.env, { ...row, ...provisional, transactionHash: sent.signature, status: 'SUBMITTED' });
+  await followTransaction(c.env, { kind: 'swap', hash: sent.signature });
   return c.json({ transaction_hash: sent.signature, trading_pair: request.trading_pair, side: request.side, amount: Number(request.amount), status: 'submitted' as const }, 200);
 };
 

@@ -3,6 +3,7 @@ import { exchangeConnector } from '../../lib/exchanges/connectors';
 import { searchOrders } from '../../lib/exchanges/orders/search-orders';
 import { searchTrades } from '../../lib/exchanges/orders/search-trades';
 import { exchangeSession } from '../../lib/exchanges/session-client';
+import { exchangeAccountScope, idempotencyOf, runOnce } from '../../lib/idempotency';
 import { unwrapResult } from '../../lib/rpc';
 import type { TradingEnv } from './env';
 import type * as routes from './orders.routes';
@@ -11,7 +12,11 @@ export const placeOrder: AppRouteHandler<typeof routes.placeOrder, TradingEnv> =
   const request = c.req.valid('json');
   const connector = exchangeConnector(request.connector_name);
   const session = exchangeSession(c.env, connector.name, request.account_name);
-  return c.json(unwrapResult(await session.placeOrder({ ...request, idempotencyKey: c.req.valid('header')['idempotency-key'] })), 201);
+  const idempotency = await idempotencyOf(c, request);
+  const placed = await runOnce(c.env, exchangeAccountScope(connector.name, request.account_name), idempotency, async () =>
+    unwrapResult(await session.placeOrder({ ...request, idempotencyKey: idempotency?.key })),
+  );
+  return c.json(placed, 201);
 };
 
 export const cancelOrder: AppRouteHandler<typeof routes.cancelOrder, TradingEnv> = async (c) => {

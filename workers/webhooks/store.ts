@@ -60,10 +60,13 @@ const deliveryKey = (webhookId: string, deliveryId: string) => and(eq(webhookDel
 /**
  * The first delivery under this id, its repeat counted and recorded as a `duplicate` delivery of its
  * own (id `<delivery id> (repeat N)`: delivery ids have no spaces, so it never takes a real one's), in
- * one statement.
+ * one transaction of one round trip. The webhook's row is locked first, as `recordResolved` locks it:
+ * in the other order, a repeat arriving while the first is recorded deadlocks with it.
  */
 async function countDuplicate(db: Db, webhookId: string, deliveryId: string): Promise<DeliveryRow> {
-  const result = await db.execute(sql`
+  const [, result] = await db.batch([
+    db.execute(sql`select 1 from webhooks where id = ${webhookId} for update`),
+    db.execute(sql`
     with first as (
       update webhook_deliveries set duplicates = duplicates + 1
       where webhook_id = ${webhookId} and id = ${deliveryId}
@@ -73,7 +76,8 @@ async function countDuplicate(db: Db, webhookId: string, deliveryId: string): Pr
       select webhook_id, id || ' (repeat ' || duplicates || ')', 'duplicate', 'Repeat of delivery ' || id || ': answered with it, traded nothing'
       from first
     )
-    select * from first`);
+    select * from first`),
+  ]);
   return toRow((result.rows as Record<string, unknown>[])[0]);
 }
 

@@ -1,4 +1,4 @@
-import { BadRequestError, ConflictError, NotFoundError } from '../../errors';
+import { BadRequestError, NotFoundError } from '../../errors';
 
 export class UnknownTradingPairError extends BadRequestError {
   constructor(connector: string, pair: string, closeMatches: string[]) {
@@ -17,12 +17,6 @@ export class OrderBelowMinimumError extends BadRequestError {
   constructor(what: 'size' | 'notional', pair: string, given: string, minimum: number) {
     const label = what === 'size' ? 'amount' : 'notional value (amount × price)';
     super(`Order ${label} ${given} is below ${pair}'s minimum order ${what} of ${minimum}.`, what === 'size' ? 'ORDER_BELOW_MIN_SIZE' : 'ORDER_BELOW_MIN_NOTIONAL', { minimum });
-  }
-}
-
-export class IdempotencyKeyReusedError extends ConflictError {
-  constructor() {
-    super('This Idempotency-Key was used for a different order request.', 'IDEMPOTENCY_KEY_REUSED');
   }
 }
 

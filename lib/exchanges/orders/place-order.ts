@@ -5,11 +5,12 @@ import { decimalText, type TradeRequest } from '../../../schemas/exchange-tradin
 import { getDb } from '../../db/client';
 import { orders } from '../../db/schema';
 import { ValidationError } from '../../errors';
+import { IdempotencyKeyReusedError } from '../../idempotency';
 import { log } from '../../log';
 import { exchangeHttpError, ExchangeRateLimitedError, ExchangeUnavailableError } from '../errors';
 import { newClientOrderId } from './client-order-id';
 import { isPerpetual, type TradingContext } from './context';
-import { IdempotencyKeyReusedError, OrderBelowMinimumError, OrderFailedError, OrderTypeNotSupportedError } from './errors';
+import { OrderBelowMinimumError, OrderFailedError, OrderTypeNotSupportedError } from './errors';
 import { findMarket } from './find-market';
 import { lastPrice } from './last-price';
 import { recordOrder } from './record-order';

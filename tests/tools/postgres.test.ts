@@ -67,6 +67,8 @@ describe('startPostgres with a data folder (what npm run dev keeps in <COLIBRI_H
 
     const again = await startPostgres({ dataDir });
     const pool = new pg.Pool({ connectionString: again.url, max: 10 });
+    // Idle clients still closing when the server shuts down hear its 57P01: expected, not a failure.
+    pool.on('error', () => {});
     try {
       expect(await queryOnce(again.url, 'SELECT body FROM notes')).toEqual([{ body: 'kept' }]);
       // What PGlite got wrong: concurrent extended-protocol queries over several connections.

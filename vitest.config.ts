@@ -39,10 +39,22 @@ export default defineConfig({
         test: {
           name: 'tools',
           environment: 'node',
-          // Tests that start the whole product (`*.stack.test.ts`) drive processes from Node.
-          include: ['tests/tools/**/*.test.ts', 'tests/**/*.stack.test.ts'],
+          include: ['tests/tools/**/*.test.ts'],
+          exclude: ['tests/**/*.stack.test.ts'],
           testTimeout: 60_000,
           hookTimeout: 60_000,
+        },
+      },
+      {
+        test: {
+          name: 'stack',
+          environment: 'node',
+          // Tests that start the whole product as `npm run dev` does drive processes from Node, one
+          // file at a time: a stack writes each router's `.dev.vars` in the work tree.
+          include: ['tests/**/*.stack.test.ts'],
+          fileParallelism: false,
+          testTimeout: 60_000,
+          hookTimeout: 180_000,
         },
       },
       {

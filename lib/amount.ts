@@ -1,5 +1,5 @@
 import { maxUint256 } from 'viem';
-import { DECIMAL_PATTERN, numberToDecimalText } from './decimal';
+import { decimalTextOf } from './decimal';
 import { BadRequestError, quoteInput } from './errors';
 
 /** The largest base-unit amount each kind of on-chain integer holds. */
@@ -7,17 +7,17 @@ export const AMOUNT_LIMITS = { uint256: maxUint256, u64: 2n ** 64n - 1n } as con
 /** How a chain stores token amounts: EVM in uint256, Solana (lamports, SPL) in u64. */
 export type AmountLimit = keyof typeof AMOUNT_LIMITS;
 
-/** What the HTTP surface takes as an amount: a JSON number or a plain decimal string (see schemas/amount.ts). */
+/** What the HTTP surface takes as an amount: a JSON number or a decimal string, plain or scientific (see schemas/numbers.ts). */
 export type AmountInput = string | number;
 
 /**
- * A human amount (`"1.5"`, `1.5`, `1e-7`) in base units. It must be a positive decimal with no more
+ * A human amount (`"1.5"`, `1.5`, `1e-7`, `"5e-05"`) in base units. It must be a positive decimal with no more
  * fraction digits than the token has, and fit the chain's integer (`limit`) once in base units; anything
  * else is a 400 naming the field, decided before any RPC.
  */
 export function parseAmount(value: AmountInput, decimals: number, field = 'amount', limit: AmountLimit = 'uint256'): bigint {
-  const text = typeof value === 'number' ? numberToDecimalText(value) : value;
-  if (text === undefined || !DECIMAL_PATTERN.test(text) || text.startsWith('-')) {
+  const text = decimalTextOf(value);
+  if (text === undefined || text.startsWith('-')) {
     throw new BadRequestError(`${field}: ${quoteInput(value)} is not a positive decimal number`, 'INVALID_AMOUNT');
   }
   const [whole, fraction = ''] = text.split('.');

@@ -103,27 +103,44 @@ export class Decimal {
 /** A plain decimal as clients and Postgres write it: digits, an optional fraction, an optional sign. */
 export const DECIMAL_PATTERN = /^-?\d+(\.\d+)?$/;
 
+/** A decimal in scientific notation, as JavaScript and Python write floats: `1e-7`, `5e-05`, `1.5E+16`. */
+const SCIENTIFIC = /^(-?)(\d+)(?:\.(\d+))?[eE]([+-]?\d+)$/;
+/** Beyond any float (Python's and JavaScript's stop at about 1e308): a longer expansion is refused, never built. */
+const MAX_EXPONENT = 400;
+
+/** `text` in scientific notation as a plain decimal, digit by digit; plain decimals unchanged; undefined for anything else. */
+function expandScientific(text: string): string | undefined {
+  if (DECIMAL_PATTERN.test(text)) return text;
+  const match = SCIENTIFIC.exec(text);
+  if (!match || Math.abs(Number(match[4])) > MAX_EXPONENT) return undefined;
+  const [, sign, whole, fraction = '', exponentText] = match;
+  const digits = whole + fraction;
+  const point = whole.length + Number(exponentText);
+  if (point <= 0) return `${sign}0.${'0'.repeat(-point)}${digits}`.replace(/\.?0+$/, '') || '0';
+  if (point >= digits.length) return sign + digits + '0'.repeat(point - digits.length);
+  return `${sign}${digits.slice(0, point)}.${digits.slice(point)}`;
+}
+
 /**
  * A JSON number as the decimal the client wrote: `0.1` is "0.1" (its shortest round-trip form, which
  * JSON.parse preserves), and an exponent form (`1e-7`, `1e+80`) is expanded digit by digit, never through
  * `toFixed`'s binary expansion. Undefined for NaN and the infinities.
  */
 export function numberToDecimalText(value: number): string | undefined {
-  if (!Number.isFinite(value)) return undefined;
-  const text = String(value);
-  const match = /^(-?)(\d+)(?:\.(\d+))?e([+-]\d+)$/.exec(text);
-  if (!match) return text;
-  const [, sign, whole, fraction = '', exponentText] = match;
-  const digits = whole + fraction;
-  const point = whole.length + Number(exponentText);
-  if (point <= 0) return `${sign}0.${'0'.repeat(-point)}${digits}`.replace(/\.?0+$/, '');
-  if (point >= digits.length) return sign + digits + '0'.repeat(point - digits.length);
-  return `${sign}${digits.slice(0, point)}.${digits.slice(point)}`;
+  return Number.isFinite(value) ? expandScientific(String(value)) : undefined;
 }
 
-/** Parses a plain decimal string or a JSON number exactly, as input is read; undefined for any other form. */
+/**
+ * A number as clients write it, as plain decimal text: a JSON number, a plain decimal string (`"0.00005"`),
+ * or a string in scientific notation (`"5e-05"`, what Python's `str(float)` writes), expanded exactly.
+ * Undefined for anything else (`"0x10"`, `"NaN"`, `"Infinity"`, `""`, blanks).
+ */
+export function decimalTextOf(value: string | number): string | undefined {
+  return typeof value === 'number' ? numberToDecimalText(value) : expandScientific(value);
+}
+
+/** Parses a number as clients write it (see {@link decimalTextOf}) exactly; undefined for any other form. */
 export function parseDecimal(value: string | number): Decimal | undefined {
-  const text = typeof value === 'number' ? numberToDecimalText(value) : value;
-  if (text === undefined || !DECIMAL_PATTERN.test(text)) return undefined;
-  return Decimal.from(text);
+  const text = decimalTextOf(value);
+  return text === undefined ? undefined : Decimal.from(text);
 }

@@ -1,6 +1,6 @@
 /** Bindings every router worker has. */
 export interface RouterEnv {
-  /** Postgres connection string (Neon in production, local Postgres or PGlite in dev and tests). */
+  /** Postgres connection string (Neon in production, a local Postgres in dev and tests). */
   DATABASE_URL: string;
   /** Local only: the Neon-driver proxy (tools/neon-proxy.ts) that bridges the driver to plain Postgres. */
   NEON_PROXY_URL?: string;

@@ -26,9 +26,9 @@ export const ApproveRequestSchema = z
     address: addressField,
     spender,
     token: z.string().min(1),
+    // Empty reads as absent; anything else is an amount, refused with the amount's own reason.
     amount: z
-      .union([AmountSchema, z.literal('')])
-      .optional()
+      .preprocess((value) => (value === '' ? undefined : value), AmountSchema.optional())
       .openapi({ description: 'Human units (a JSON number or a decimal string); empty or absent approves the maximum' }),
   })
   .openapi('ApproveRequest');

@@ -1,19 +1,18 @@
 import { z } from '@hono/zod-openapi';
+import { decimalTextOf } from '../lib/decimal';
 import { SafeNameSchema } from './accounts';
+import { decimalString } from './numbers';
 
 // Hummingbot API's `/trading` contract for centralized exchanges (orders, trades, positions, funding).
 
 /** A decimal as Hummingbot's `Decimal` fields take it: a JSON number or a decimal string, never `true`, `null` or hex. */
 export const DecimalInputSchema = z
-  .union([z.number().finite(), z.string().max(40).regex(/^\d+(\.\d+)?$/, 'must be a decimal number, e.g. 0.01')])
+  .union([z.number().finite(), decimalString({ maxLength: 40 })])
   .transform((value) => decimalText(value));
 
-/** `value` as plain decimal text (no exponent): 1e-7 → "0.0000001". */
+/** `value` as plain decimal text (no exponent): 1e-7 and "1e-07" → "0.0000001", expanded digit by digit. */
 export function decimalText(value: number | string): string {
-  if (typeof value === 'string') return value;
-  const text = String(value);
-  if (!/e/i.test(text)) return text;
-  return value.toFixed(20).replace(/\.?0+$/, '');
+  return decimalTextOf(value) ?? String(value);
 }
 
 const PositiveDecimalSchema = DecimalInputSchema.refine((value) => Number(value) > 0, 'must be greater than 0');

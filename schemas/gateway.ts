@@ -1,21 +1,23 @@
 import { z } from '@hono/zod-openapi';
 import { Decimal } from '../lib/decimal';
+import { decimalString } from './numbers';
 
 // Hummingbot API's `/gateway` contract (routers/gateway*.py, models/gateway_trading.py), snake_case
 // field names unchanged. Its Python client sends decimals as strings ("0.1") and the server reads them
 // as Decimal: both strings and JSON numbers are taken, never booleans, nulls or hex.
 
-const DECIMAL_TEXT = /^\d+(\.\d+)?$/;
+/** A decimal string as the Python client writes it (`"0.1"`, `"5e-05"`), blanks around it trimmed. */
+const trimmedDecimalString = () => decimalString({ trim: true });
 
 /** A positive decimal, as a string or a JSON number; kept as the text the client wrote. */
 export const PositiveDecimalSchema = z
-  .union([z.string().trim().regex(DECIMAL_TEXT, 'must be a decimal number such as "0.1"'), z.number().finite()])
+  .union([trimmedDecimalString(), z.number().finite()])
   .transform((value) => Decimal.from(value).toString())
   .refine((value) => Decimal.from(value).isPositive(), 'must be greater than 0')
   .openapi({ type: 'string', example: '0.1', description: 'A decimal, as a string (what the Python client sends) or a number' });
 
 export const SlippagePctDecimalSchema = z
-  .union([z.string().trim().regex(DECIMAL_TEXT, 'must be a decimal number such as "1.0"'), z.number().finite()])
+  .union([trimmedDecimalString(), z.number().finite()])
   .transform(Number)
   .refine((value) => value >= 0 && value <= 100, 'must be between 0 and 100')
   .optional()
@@ -226,7 +228,7 @@ export const ClmmRemoveRequestSchema = z.object({
   network: NetworkIdSchema,
   position_address: positionAddress,
   percentage: z
-    .union([z.string().trim().regex(DECIMAL_TEXT, 'must be a decimal number'), z.number().finite()])
+    .union([trimmedDecimalString(), z.number().finite()])
     .transform(Number)
     .refine((value) => value > 0 && value <= 100, 'must be greater than 0 and at most 100')
     .openapi({ type: 'string', example: '50' }),

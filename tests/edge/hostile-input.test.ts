@@ -73,7 +73,7 @@ describe('out-of-range amounts', () => {
 });
 
 describe('numbers are never coerced', () => {
-  it('refuses booleans, null, hex and exponent strings where numbers go, and moves nothing', async () => {
+  it('refuses booleans, null, hex, NaN, Infinity and empty strings where numbers go, and moves nothing', async () => {
     const position = { network: 'localnet', poolAddress: V3_WETH_USDC, baseTokenAmount: 0.01 };
     const cases: [string, Record<string, unknown>, string][] = [
       ['/connectors/uniswap/clmm/open-position', { ...position, lowerPrice: true, upperPrice: 3500 }, 'lowerPrice'],
@@ -83,7 +83,10 @@ describe('numbers are never coerced', () => {
       ['/connectors/uniswap/amm/remove-liquidity', { network: 'localnet', poolAddress: V2_WETH_USDC, percentageToRemove: true }, 'percentageToRemove'],
       ['/connectors/uniswap/amm/execute-swap', { network: 'localnet', baseToken: 'WETH', quoteToken: 'USDC', amount: 0.01, side: 'SELL', slippagePct: null }, 'slippagePct'],
       ['/connectors/uniswap/amm/execute-swap', { network: 'localnet', baseToken: 'WETH', quoteToken: 'USDC', amount: true, side: 'SELL' }, 'amount'],
-      ['/connectors/uniswap/amm/execute-swap', { network: 'localnet', baseToken: 'WETH', quoteToken: 'USDC', amount: '1e-7', side: 'SELL' }, 'amount'],
+      ['/connectors/uniswap/amm/execute-swap', { network: 'localnet', baseToken: 'WETH', quoteToken: 'USDC', amount: 'NaN', side: 'SELL' }, 'amount'],
+      ['/connectors/uniswap/amm/execute-swap', { network: 'localnet', baseToken: 'WETH', quoteToken: 'USDC', amount: 'Infinity', side: 'SELL' }, 'amount'],
+      ['/connectors/uniswap/amm/execute-swap', { network: 'localnet', baseToken: 'WETH', quoteToken: 'USDC', amount: '', side: 'SELL' }, 'amount'],
+      ['/connectors/uniswap/amm/execute-swap', { network: 'localnet', baseToken: 'WETH', quoteToken: 'USDC', amount: 0.01, side: 'SELL', slippagePct: '1e1e1' }, 'slippagePct'],
       ['/chains/ethereum/wrap', { network: 'localnet', address: evmDev, amount: null }, 'amount'],
       ['/chains/ethereum/wrap', { network: 'localnet', address: evmDev, amount: '0x10' }, 'amount'],
     ];
@@ -95,14 +98,17 @@ describe('numbers are never coerced', () => {
     expect((await rpcCounter.read()).requests).toBe(0);
   });
 
-  it('takes only plain decimals from query strings', async () => {
+  it('takes only decimals, plain or in scientific notation, from query strings', async () => {
     const base = 'network=localnet&baseToken=WETH&quoteToken=USDC&side=SELL';
     for (const [params, field] of [
       ['amount=0.01&slippagePct=0x10', 'slippagePct'],
-      ['amount=0.01&slippagePct=1e1', 'slippagePct'],
+      ['amount=0.01&slippagePct=NaN', 'slippagePct'],
       ['amount=0.01&slippagePct=true', 'slippagePct'],
+      ['amount=0.01&slippagePct=1e3', 'slippagePct'],
       ['amount=0x10', 'amount'],
       ['amount=1e80', 'amount'],
+      ['amount=Infinity', 'amount'],
+      ['amount=', 'amount'],
       ['amount=%201', 'amount'],
     ]) {
       await expectError(await api(`/connectors/uniswap/amm/quote-swap?${base}&${params}`), 400, new RegExp(`${field}: `), params);
@@ -120,6 +126,22 @@ describe('numbers are never coerced', () => {
     expect(wrap.status).toBe(404);
     const quote = await api('/connectors/uniswap/amm/quote-swap?network=localnet&baseToken=WETH&quoteToken=USDC&side=SELL&amount=0.0000001');
     expect(quote.status).toBe(200);
+  });
+
+  it('reads amounts as Python writes them (str(float): 1e-07, 5e-05) in query strings and JSON strings, exactly', async () => {
+    // Hummingbot's Gateway client builds GET parameters from floats: 0.0000001 arrives as "1e-07".
+    const base = 'network=localnet&baseToken=WETH&quoteToken=USDC&side=SELL';
+    for (const [scientific, plain] of [['1e-07', '0.0000001'], ['5e-05', '0.00005'], ['1.5E-3', '0.0015']]) {
+      const [written, expanded] = await Promise.all([
+        api(`/connectors/uniswap/amm/quote-swap?${base}&amount=${scientific}&slippagePct=5e-01`),
+        api(`/connectors/uniswap/amm/quote-swap?${base}&amount=${plain}&slippagePct=0.5`),
+      ]);
+      expect(written.status, scientific).toBe(200);
+      expect(await written.json(), scientific).toEqual(await expanded.json());
+    }
+    // The same string in a JSON body: the number it denotes (a 404 for the unknown wallet, not a 400).
+    const wrap = await api('/chains/ethereum/wrap', { body: { network: 'localnet', address: freshEvmAddress(), amount: '1e-07' } });
+    expect(wrap.status).toBe(404);
   });
 });
 

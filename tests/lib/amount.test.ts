@@ -20,6 +20,13 @@ const accepted: [input: string | number, baseUnits: bigint, decimals?: number, l
   // A JSON number in exponent form is the number it denotes (JSON.parse has already read it).
   [JSON.parse('1e-7'), 1n, 7],
   [JSON.parse('2.5E+3'), 2_500_000_000n],
+  // ...and so is a string in scientific notation, as Python's str(float) writes small and large floats.
+  ['1e-07', 1n, 7],
+  ['5e-05', 50n],
+  ['1.5E-6', 15n, 7],
+  ['2.5e+3', 2_500_000_000n],
+  ['1e+16', 10n ** 16n, 0],
+  ['1E16', 10n ** 16n, 0],
   ['007', 7_000_000n],
   [0.1, 100_000_000_000_000_000n, 18],
   [`${UINT256_MAX}`, UINT256_MAX, 0],
@@ -32,21 +39,27 @@ const refusedBySchema: [input: unknown, reason: RegExp][] = [
   [null, /Invalid input|expected/],
   [{}, /Invalid input|expected/],
   [[], /Invalid input|expected/],
-  ['', /plain decimal/],
-  [' 1', /plain decimal/],
-  ['1 ', /plain decimal/],
-  ['+1', /plain decimal/],
-  ['-1', /plain decimal/],
+  ['', /decimal number such as/],
+  [' 1', /decimal number such as/],
+  ['1 ', /decimal number such as/],
+  ['+1', /decimal number such as/],
+  ['-1', /decimal number such as/],
   [-1, /greater than 0/],
   [0, /greater than 0/],
-  ['.5', /plain decimal/],
-  ['5.', /plain decimal/],
-  ['1e-7', /plain decimal/],
-  ['1e80', /plain decimal/],
-  ['0x10', /plain decimal/],
-  ['1,5', /plain decimal/],
-  ['NaN', /plain decimal/],
-  ['Infinity', /plain decimal/],
+  ['.5', /decimal number such as/],
+  ['5.', /decimal number such as/],
+  ['1e80', /too large: at most \d+ base units \(uint256\)/],
+  ['1e401', /exponent out of range/],
+  ['1e-99999999', /exponent out of range/],
+  ['1e', /decimal number such as/],
+  ['e5', /decimal number such as/],
+  ['1e5.5', /decimal number such as/],
+  ['-5e-05', /decimal number such as/],
+  ['0x10', /decimal number such as/],
+  ['1,5', /decimal number such as/],
+  ['NaN', /decimal number such as/],
+  ['Infinity', /decimal number such as/],
+  ['-Infinity', /decimal number such as/],
   ['1'.repeat(101), /at most 100 characters/],
   [`1${'0'.repeat(80)}`, /too large: at most \d+ base units \(uint256\)/],
   [1e80, /too large: at most \d+ base units \(uint256\)/],
@@ -59,7 +72,12 @@ const refusedByParser: [input: string | number, decimals: number, limit: 'uint25
   [1e-7, 6, 'uint256', /at most 6 decimal places/],
   [`${UINT256_MAX}`, 1, 'uint256', /too large: at most 115792089237316195423570985008687907853269984665640564039457584007913129639935 base units \(uint256, 1 decimals\)/],
   ['18446744073.709551616', 9, 'u64', /too large: at most 18446744073709551615 base units \(u64, 9 decimals\)/],
-  ['1e5', 6, 'uint256', /is not a positive decimal number/],
+  ['1e-7', 6, 'uint256', /at most 6 decimal places/],
+  ['1.5e-6', 6, 'uint256', /at most 6 decimal places/],
+  ['0e5', 6, 'uint256', /must be greater than 0/],
+  ['0x10', 6, 'uint256', /is not a positive decimal number/],
+  ['NaN', 6, 'uint256', /is not a positive decimal number/],
+  [Number.POSITIVE_INFINITY, 6, 'uint256', /is not a positive decimal number/],
 ];
 
 describe('one amount type: AmountSchema then parseAmount', () => {
@@ -99,6 +117,14 @@ describe('exact decimals', () => {
     expect(numberToDecimalText(Number.NaN)).toBeUndefined();
   });
 
+  it('reads scientific notation in strings the same way, exactly', () => {
+    expect(parseDecimal('5e-05')!.toString()).toBe('0.00005');
+    expect(parseDecimal('1.23456789012345678901e-10')!.toString()).toBe('0.000000000123456789012345678901');
+    expect(parseDecimal('1e5')!.toString()).toBe('100000');
+    expect(parseDecimal('-2.5E-7')!.toString()).toBe('-0.00000025');
+    expect(parseDecimal('0e-3')!.toString()).toBe('0');
+  });
+
   it('adds and compares Postgres numeric and exchange strings without floats', () => {
     const [a, b] = [parseDecimal('0.1')!, parseDecimal('0.2')!];
     expect(a.plus(b).toString()).toBe('0.3');
@@ -106,7 +132,8 @@ describe('exact decimals', () => {
     expect(parseDecimal('1.10')!.compare(parseDecimal('1.1')!)).toBe(0);
     expect(parseDecimal('-3')!.compare(parseDecimal('2.5')!)).toBe(-1);
     expect(a.plus(b).toNumber()).toBe(0.3);
-    expect(parseDecimal('1e5')).toBeUndefined();
     expect(parseDecimal('0x10')).toBeUndefined();
+    expect(parseDecimal('')).toBeUndefined();
+    expect(parseDecimal('Infinity')).toBeUndefined();
   });
 });

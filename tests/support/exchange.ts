@@ -21,5 +21,6 @@ export async function exchangeAsDev<T = unknown>(account: DevAccount, method: 'G
 /** A control call to the local exchange (`/__local/...`). */
 export const exchangeControl = (path: string) => fetch(`${env.TEST_EXCHANGE_URL}/__local/${path}`, { method: 'POST' });
 
-/** REST requests the local exchange received so far. */
-export const exchangeRequestCount = async () => (await (await fetch(`${env.TEST_EXCHANGE_URL}/__local/request-count`)).json<{ requests: number }>()).requests;
+/** The REST requests (`METHOD host/path`) the local exchange received under `account`'s API key so far, oldest first. */
+export const exchangeRequestsOf = async (account: DevAccount) =>
+  (await (await fetch(`${env.TEST_EXCHANGE_URL}/__local/requests?apiKey=${account.apiKey}`)).json<{ requests: string[] }>()).requests;

@@ -349,9 +349,7 @@ describe('solana localnet', () => {
 
 describe('solana localnet lifecycle', () => {
   it('stops cleanly and frees its ports', async () => {
-    const started = Date.now();
     const instance = await startSolanaLocalnet({ port: 0 });
-    expect(Date.now() - started).toBeLessThan(2000);
     const client = new Connection(instance.rpcUrl, 'confirmed');
     let subscription = 0;
     await new Promise<void>((resolve) => {

@@ -123,7 +123,7 @@ describe('POST /trading/orders on a spot exchange', () => {
     // A market order is priced at the last price: 0.01 SOL is far below 5 USDT.
     const marketBelowNotional = await expectError({ ...order, trading_pair: 'SOL-USDT', amount: 0.01, order_type: 'MARKET', price: undefined }, 400, 'ORDER_BELOW_MIN_NOTIONAL');
     expect(marketBelowNotional).toMatchObject({ minimum: 5 });
-    for (const amount of [true, null, '0x10', '-1', 0, '1e3']) await expectError({ ...order, amount }, 400, 'VALIDATION_ERROR');
+    for (const amount of [true, null, '0x10', '-1', 0, 'NaN', 'Infinity', '']) await expectError({ ...order, amount }, 400, 'VALIDATION_ERROR');
     const badKey = await placeOrder(order, { 'idempotency-key': 'has space' });
     expect(badKey.status).toBe(400);
     expect(await getDb(env).select().from(orders).where(eq(orders.accountName, account))).toHaveLength(0);

@@ -102,17 +102,21 @@ export async function startLocalExchange(options: LocalExchangeOptions = {}): Pr
   /** `/__local/orders/hold-next`: the next order is placed, but its answer waits for `/__local/orders/release`. */
   let holdNextOrder = false;
   const heldAnswers: (() => void)[] = [];
+  /** Each API key's REST requests (`METHOD host/path`), in order: what one account's session asked, apart from everyone else's. */
+  const requestsByKey = new Map<string, string[]>();
 
   const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     const url = new URL(req.url ?? '/', 'http://local');
     const method = req.method ?? 'GET';
-    if (url.pathname.startsWith('/__local/')) return control(url.pathname, method, res);
+    if (url.pathname.startsWith('/__local/')) return control(url, method, res);
     const [, host = '', ...rest] = url.pathname.split('/');
     const publishedPath = `/${rest.join('/')}`;
     const route = routes.get(`${method} ${host}${publishedPath}`);
     const known = SPOT_HOSTS.has(host) || host === 'fapi.binance.com' || host === 'dapi.binance.com';
     if (!known) return send(res, 404, { code: -1000, msg: `No such host prefix: ${host}` });
     requests += 1;
+    const keyHeader = req.headers['x-mbx-apikey'];
+    if (typeof keyHeader === 'string') requestsByKey.set(keyHeader, [...(requestsByKey.get(keyHeader) ?? []), `${method} ${host}${publishedPath}`]);
     const meter = host === 'fapi.binance.com' ? meters.futures : meters.spot;
     const now = clock();
     const weightHeaders = () => ({ 'x-mbx-used-weight': String(meter.current(now)), 'x-mbx-used-weight-1m': String(meter.current(now)) });
@@ -154,8 +158,9 @@ export async function startLocalExchange(options: LocalExchangeOptions = {}): Pr
     futures.pauseMarketMaker(paused);
   };
 
-  const control = (pathname: string, method: string, res: ServerResponse): void => {
+  const control = ({ pathname, searchParams }: URL, method: string, res: ServerResponse): void => {
     if (pathname === '/__local/request-count' && method === 'GET') return send(res, 200, { requests });
+    if (pathname === '/__local/requests' && method === 'GET') return send(res, 200, { requests: requestsByKey.get(searchParams.get('apiKey') ?? '') ?? [] });
     if (pathname === '/__local/request-count/reset' && method === 'POST') {
       requests = 0;
       return send(res, 200, { requests });

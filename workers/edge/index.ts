@@ -1,9 +1,8 @@
 import { createRoute, z } from '@hono/zod-openapi';
-import { bodyLimit } from 'hono/body-limit';
 import { cors } from 'hono/cors';
 import { createApp } from '../../lib/app';
-import { PayloadTooLargeError } from '../../lib/errors';
 import { authenticate, isWebhookAlert, refuseDefaultCredentials } from './auth';
+import { bodyLimit } from './body-limit';
 import { docsAsset, docsPage } from './docs';
 import type { EdgeEnv } from './env';
 import { mergedDocument } from './openapi';
@@ -34,13 +33,7 @@ app.use(
 );
 app.use('*', refuseDefaultCredentials, (c, next) => {
   const maxSize = isWebhookAlert(c.req.path) ? MAX_ALERT_BYTES : Number(c.env.MAX_BODY_BYTES) || DEFAULT_MAX_BODY_BYTES;
-  // Content-Length decides at once; a streamed body is counted as it arrives and cut at the limit.
-  return bodyLimit({
-    maxSize,
-    onError: () => {
-      throw new PayloadTooLargeError(`Request body larger than ${maxSize} bytes`, 'PAYLOAD_TOO_LARGE');
-    },
-  })(c, next);
+  return bodyLimit(maxSize)(c, next);
 });
 app.use('*', rateLimit, authenticate);
 

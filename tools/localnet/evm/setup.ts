@@ -9,16 +9,13 @@ export interface StartEvmLocalnetOptions {
 
 export interface EvmLocalnet extends AnvilInstance {
   deployment: EvmLocalnetDeployment;
-  /** Wall-clock milliseconds spent starting anvil and deploying. */
-  startupMs: number;
 }
 
 export async function startEvmLocalnet(options: StartEvmLocalnetOptions = {}): Promise<EvmLocalnet> {
-  const started = performance.now();
   const anvil = await startAnvil({ port: options.port });
   try {
     const deployment = await deployEvmLocalnet(anvil.rpcUrl);
-    return { ...anvil, deployment, startupMs: Math.round(performance.now() - started) };
+    return { ...anvil, deployment };
   } catch (error) {
     await anvil.stop();
     throw error;

@@ -349,9 +349,29 @@ function hasBalance(config: PositionConfig, price: number, view: MarketView): bo
   return (balances[baseAsset(config.trading_pair)] ?? 0) >= config.amount;
 }
 
+/**
+ * The tick of an open position that no barrier closes, with no new trailing high: nothing to decide,
+ * so nothing is allocated (a backtest runs this millions of times).
+ */
+function isQuietTick(state: PositionState, view: MarketView, quote: Quote): boolean {
+  const { config } = state;
+  const barriers = config.triple_barrier_config;
+  if (barriers.time_limit != null && view.now >= state.startedAt + barriers.time_limit * 1000) return false;
+  if (state.openBase < config.amount * (1 - EPSILON) || hasLive(state, 'open')) return false;
+  if (barriers.take_profit != null && barriers.take_profit_order_type !== 'MARKET' && !hasLive(state, 'take_profit')) return false;
+  const pnl = netPnlPct(state, exitQuotePrice(config.side, quote));
+  if (barriers.stop_loss != null && pnl <= -barriers.stop_loss) return false;
+  if (barriers.take_profit != null && barriers.take_profit_order_type === 'MARKET' && pnl >= barriers.take_profit) return false;
+  const trailing = barriers.trailing_stop;
+  if (!trailing) return true;
+  const trigger = state.trailingTrigger;
+  return trigger === null ? pnl <= trailing.activation_price : pnl >= trigger && pnl - trailing.trailing_delta <= trigger;
+}
+
 function step(state: PositionState, view: MarketView, events: readonly ExecutorEvent[]): Step<PositionState> {
   if (state.status === 'TERMINATED') return { state, actions: [] };
   const quote = view.quotes[state.key];
+  if (events.length === 0 && state.status === 'RUNNING' && quote && isQuietTick(state, view, quote)) return { state, actions: [] };
   const decision = new Decision(state, view, quote);
   if (events.length > 0) decision.applyEvents(events);
   if (decision.state.status === 'RUNNING' && quote) decision.control(quote);

@@ -1,8 +1,10 @@
 import type { ExecutorType } from './core';
+import { gridExecutorType } from './grid';
 import { positionExecutorType } from './position';
 import type { ExecutorTypeInfo } from './type-info';
 
 /** Every executor type: one folder each, one line here. */
 export const executorTypes: Partial<Record<ExecutorType, ExecutorTypeInfo>> = {
   position_executor: positionExecutorType,
+  grid_executor: gridExecutorType,
 };

@@ -1,7 +1,8 @@
 import type { CloseType, ExecutorAction, ExecutorCore, ExecutorEvent, ExecutorReport, MarketRules, MarketView, OrderType, Quote, RunnableStatus, Step, TradeSide } from '../core';
 import { marketKey } from '../core';
 import { isPerpetual, marketOf } from '../config';
-import { applyOrderEvents, baseAsset, cancelLive, type HeldOrder, heldOrders, isLive, netBase, opposite, quoteAsset, sideSign, trackOrder, type TrackedOrder } from '../orders';
+import { entryPrice, exitPrice, fillTotals, type FillTotals, netPnlPct, netPnlQuote, NO_FILLS } from '../fills';
+import { applyOrderEvents, baseAsset, cancelLive, type HeldOrder, heldOrders, isLive, opposite, quoteAsset, trackOrder, type TrackedOrder } from '../orders';
 import { PositionConfigSchema, type PositionConfig } from './config';
 
 // Hummingbot's position executor (§2.1 of the strategy reference): open one position, then close it at
@@ -14,7 +15,7 @@ export const POSITION_MAX_RETRIES = 10;
 type Role = 'open' | 'close' | 'take_profit';
 type Order = TrackedOrder<Role>;
 
-export interface PositionState {
+export interface PositionState extends FillTotals {
   config: PositionConfig;
   key: string;
   status: RunnableStatus;
@@ -26,14 +27,8 @@ export interface PositionState {
   entryPrice: number;
   /** Actions numbered so far: a ref is the role and this number, the same for the same inputs. */
   seq: number;
+  /** Totals ({@link FillTotals}) are kept as fills arrive, so a tick without events reads them, not the orders. */
   orders: Order[];
-  /** Totals over every order, kept as fills arrive so a tick without events reads them, not the orders. */
-  openBase: number;
-  openNetBase: number;
-  openQuote: number;
-  closeBase: number;
-  closeQuote: number;
-  feesQuote: number;
   trailingTrigger: number | null;
   retries: number;
   heldOrders: HeldOrder[];
@@ -56,28 +51,8 @@ export function withinActivationBounds(price: number, side: TradeSide, orderType
   return side === 'BUY' ? mid >= price * (1 - b0) && mid <= price * (1 + b1) : mid >= price * (1 - b1) && mid <= price * (1 + b0);
 }
 
-/** The price a position is valued at: what closing it would get (best bid for a long, best ask for a short). */
-function exitQuotePrice(side: TradeSide, quote: Quote): number {
-  return side === 'BUY' ? quote.bestBid : quote.bestAsk;
-}
-
 function entryOf(state: PositionState): number {
-  return state.openBase > 0 ? state.openQuote / state.openBase : state.entryPrice;
-}
-
-/** PnL in quote net of fees: the closed part at its fills, the rest at `markPrice`. */
-function netPnlQuote(state: PositionState, markPrice: number): number {
-  if (state.openNetBase <= 0) return -state.feesQuote;
-  const entry = state.openQuote / state.openBase;
-  const remaining = Math.max(state.openNetBase - state.closeBase, 0);
-  const exitValue = state.closeQuote + remaining * markPrice;
-  const costBasis = (state.closeBase + remaining) * entry;
-  return sideSign(state.config.side) * (exitValue - costBasis) - state.feesQuote;
-}
-
-function netPnlPct(state: PositionState, markPrice: number): number {
-  if (state.openNetBase <= 0) return 0;
-  return netPnlQuote(state, markPrice) / (state.openNetBase * (state.openQuote / state.openBase));
+  return entryPrice(state, state.entryPrice);
 }
 
 function rulesOf(state: PositionState, view: MarketView): MarketRules {
@@ -101,24 +76,7 @@ function hasLive(state: PositionState, role: Role): boolean {
 
 /** The fill totals recomputed from the orders (after events changed them). */
 function withTotals(state: PositionState, orders: Order[]): PositionState {
-  let openBase = 0;
-  let openNetBase = 0;
-  let openQuote = 0;
-  let closeBase = 0;
-  let closeQuote = 0;
-  let feesQuote = 0;
-  for (const order of orders) {
-    feesQuote += order.feeQuote;
-    if (order.role === 'open') {
-      openBase += order.filledBase;
-      openNetBase += netBase(order);
-      openQuote += order.filledQuote;
-    } else {
-      closeBase += order.filledBase;
-      closeQuote += order.filledQuote;
-    }
-  }
-  return { ...state, orders, openBase, openNetBase, openQuote, closeBase, closeQuote, feesQuote };
+  return { ...state, orders, ...fillTotals(orders) };
 }
 
 /** Decisions of one step: the state as it evolves and the actions taken. */
@@ -177,7 +135,7 @@ class Decision {
   sendClose(): boolean {
     const { state, quote } = this;
     const remaining = state.openNetBase - state.closeBase;
-    const price = quote ? exitQuotePrice(state.config.side, quote) : entryOf(state);
+    const price = quote ? exitPrice(state.config.side, quote) : entryOf(state);
     if (!tradable(remaining, price, rulesOf(state, this.view))) return false;
     this.place('close', opposite(state.config.side), 'MARKET', remaining, undefined);
     return true;
@@ -235,7 +193,7 @@ class Decision {
   controlBarriers(quote: Quote): boolean {
     const { state } = this;
     const barriers = state.config.triple_barrier_config;
-    const pnl = netPnlPct(state, exitQuotePrice(state.config.side, quote));
+    const pnl = netPnlPct(state, state.config.side, exitPrice(state.config.side, quote));
     if (barriers.stop_loss != null && pnl <= -barriers.stop_loss) {
       this.beginClose('STOP_LOSS');
       return true;
@@ -316,12 +274,7 @@ function start(config: PositionConfig, view: MarketView): Step<PositionState> {
     entryPrice,
     seq: 0,
     orders: [],
-    openBase: 0,
-    openNetBase: 0,
-    openQuote: 0,
-    closeBase: 0,
-    closeQuote: 0,
-    feesQuote: 0,
+    ...NO_FILLS,
     trailingTrigger: null,
     retries: 0,
     heldOrders: [],
@@ -359,7 +312,7 @@ function isQuietTick(state: PositionState, view: MarketView, quote: Quote): bool
   if (barriers.time_limit != null && view.now >= state.startedAt + barriers.time_limit * 1000) return false;
   if (state.openBase < config.amount * (1 - EPSILON) || hasLive(state, 'open')) return false;
   if (barriers.take_profit != null && barriers.take_profit_order_type !== 'MARKET' && !hasLive(state, 'take_profit')) return false;
-  const pnl = netPnlPct(state, exitQuotePrice(config.side, quote));
+  const pnl = netPnlPct(state, config.side, exitPrice(config.side, quote));
   if (barriers.stop_loss != null && pnl <= -barriers.stop_loss) return false;
   if (barriers.take_profit != null && barriers.take_profit_order_type === 'MARKET' && pnl >= barriers.take_profit) return false;
   const trailing = barriers.trailing_stop;
@@ -383,15 +336,15 @@ function report(state: PositionState, view: MarketView): ExecutorReport {
   const quote = view.quotes[state.key];
   const running = state.status !== 'TERMINATED';
   // Running, the open part is marked at the book; once terminated whatever was not closed is held (no PnL of its own).
-  const mark = running && quote ? exitQuotePrice(state.config.side, quote) : entryOf(state);
+  const mark = running && quote ? exitPrice(state.config.side, quote) : entryOf(state);
   const open = state.orders.find((order) => order.role === 'open' && isLive(order)) ?? state.orders.find((order) => order.role === 'open');
   return {
     status: state.status,
     closeType: state.closeType,
     closeTimestamp: state.closeTimestamp,
     side: state.config.side,
-    netPnlQuote: netPnlQuote(state, mark),
-    netPnlPct: netPnlPct(state, mark),
+    netPnlQuote: netPnlQuote(state, state.config.side, mark),
+    netPnlPct: netPnlPct(state, state.config.side, mark),
     cumFeesQuote: state.feesQuote,
     filledAmountQuote: state.openQuote + state.closeQuote,
     isActive: running,

@@ -1,8 +1,9 @@
-import type { CloseType, ExecutorAction, ExecutorCore, ExecutorEvent, ExecutorReport, MarketRules, MarketView, OrderType, Quote, RunnableStatus, Step, TradeSide } from '../core';
+import type { ExecutorCore, ExecutorEvent, ExecutorReport, MarketRules, MarketView, OrderType, Quote, Step, TradeSide } from '../core';
 import { marketKey } from '../core';
-import { isPerpetual, marketOf } from '../config';
-import { entryPrice, exitPrice, fillTotals, type FillTotals, netPnlPct, netPnlQuote, NO_FILLS } from '../fills';
-import { applyOrderEvents, baseAsset, cancelLive, type HeldOrder, heldOrders, isLive, opposite, quoteAsset, trackOrder, type TrackedOrder } from '../orders';
+import { ClosingDecision, type ClosingState, EPSILON, hasBalance, tradable } from '../closing';
+import { marketOf } from '../config';
+import { entryPrice, exitPrice, netPnlPct, netPnlQuote, NO_FILLS } from '../fills';
+import { baseAsset, isLive, opposite, type TrackedOrder } from '../orders';
 import { PositionConfigSchema, type PositionConfig } from './config';
 
 // Hummingbot's position executor (§2.1 of the strategy reference): open one position, then close it at
@@ -12,31 +13,15 @@ import { PositionConfigSchema, type PositionConfig } from './config';
 /** Retries of failed orders before the executor gives up FAILED (Hummingbot API's `max_retries`). */
 export const POSITION_MAX_RETRIES = 10;
 
+/** Order roles: the entry, the market close, the resting take-profit. */
 type Role = 'open' | 'close' | 'take_profit';
-type Order = TrackedOrder<Role>;
 
-export interface PositionState extends FillTotals {
-  config: PositionConfig;
-  key: string;
-  status: RunnableStatus;
-  closeType: CloseType | null;
-  closeTimestamp: number | null;
+export interface PositionState extends ClosingState<PositionConfig> {
   /** The executor's start (config `timestamp`, else the first step's clock), ms. */
   startedAt: number;
   /** The configured entry, or the book's at start; the fill-weighted price replaces it once filled. */
   entryPrice: number;
-  /** Actions numbered so far: a ref is the role and this number, the same for the same inputs. */
-  seq: number;
-  /** Totals ({@link FillTotals}) are kept as fills arrive, so a tick without events reads them, not the orders. */
-  orders: Order[];
-  trailingTrigger: number | null;
-  retries: number;
-  heldOrders: HeldOrder[];
 }
-
-const NO_RULES: MarketRules = { minOrderSize: 0, minNotional: 0, sizeIncrement: 0, priceIncrement: 0, makerFee: 0, takerFee: 0 };
-/** Relative tolerance under which two float amounts count as equal. */
-const EPSILON = 1e-9;
 
 function isLimitType(type: OrderType): boolean {
   return type !== 'MARKET';
@@ -55,15 +40,6 @@ function entryOf(state: PositionState): number {
   return entryPrice(state, state.entryPrice);
 }
 
-function rulesOf(state: PositionState, view: MarketView): MarketRules {
-  return view.rules[state.key] ?? NO_RULES;
-}
-
-/** An amount a venue takes as an order. */
-function tradable(amount: number, price: number, rules: MarketRules): boolean {
-  return amount > EPSILON && amount >= rules.minOrderSize && amount * price >= rules.minNotional;
-}
-
 function isOpenComplete(state: PositionState, rules: MarketRules): boolean {
   const remaining = state.config.amount - state.openBase;
   return remaining <= state.config.amount * EPSILON || (state.openBase > 0 && remaining < rules.minOrderSize);
@@ -74,93 +50,20 @@ function hasLive(state: PositionState, role: Role): boolean {
   return false;
 }
 
-/** The fill totals recomputed from the orders (after events changed them). */
-function withTotals(state: PositionState, orders: Order[]): PositionState {
-  return { ...state, orders, ...fillTotals(orders) };
-}
-
 /** Decisions of one step: the state as it evolves and the actions taken. */
-class Decision {
-  readonly actions: ExecutorAction[] = [];
-  constructor(
-    public state: PositionState,
-    readonly view: MarketView,
-    readonly quote: Quote | undefined,
-  ) {}
-
-  place(role: Role, side: TradeSide, orderType: OrderType, amount: number, price: number | undefined): void {
-    const { state } = this;
-    const action = {
-      type: 'place_order' as const,
-      ref: `${role}-${state.seq}`,
-      market: marketOf(state.config),
-      side,
-      orderType,
-      amount,
-      ...(price === undefined ? {} : { price }),
-      positionAction: role === 'open' ? ('OPEN' as const) : ('CLOSE' as const),
-    };
-    this.actions.push(action);
-    this.state = { ...state, seq: state.seq + 1, orders: [...state.orders, trackOrder(action, role, this.view.now)] };
+class Decision extends ClosingDecision<PositionState> {
+  constructor(state: PositionState, view: MarketView, quote: Quote | undefined) {
+    super(state, view, quote, POSITION_MAX_RETRIES);
   }
 
-  cancel(select: (order: Order) => boolean): void {
-    const orders = cancelLive(this.state.orders, select, this.actions);
-    if (orders !== this.state.orders) this.state = { ...this.state, orders };
-  }
-
-  log(level: 'INFO' | 'WARNING' | 'ERROR', message: string): void {
-    this.actions.push({ type: 'log', level, message });
-  }
-
-  terminate(closeType: CloseType): void {
-    const { state } = this;
-    const held = closeType === 'POSITION_HOLD' ? heldOrders(state.orders, state.config.leverage) : [];
-    this.state = { ...state, status: 'TERMINATED', closeType, closeTimestamp: this.view.now, heldOrders: held };
-  }
-
-  /** Cancels the open and take-profit orders and closes what is filled (POSITION_HOLD keeps it). */
-  beginClose(closeType: CloseType): void {
-    const { state } = this;
-    const kept = closeType === 'POSITION_HOLD' && state.openNetBase > 0;
-    const finalType = closeType === 'POSITION_HOLD' && !kept ? 'EARLY_STOP' : closeType;
-    this.cancel((order) => order.role !== 'close');
-    this.state = { ...this.state, status: 'SHUTTING_DOWN', closeType: finalType };
-    this.log('INFO', `closing: ${finalType}`);
-    if (!kept) this.sendClose();
-    this.shutdown();
-  }
-
-  /** A MARKET order for the filled amount not yet closed, if a venue would take it. */
-  sendClose(): boolean {
-    const { state, quote } = this;
-    const remaining = state.openNetBase - state.closeBase;
-    const price = quote ? exitPrice(state.config.side, quote) : entryOf(state);
-    if (!tradable(remaining, price, rulesOf(state, this.view))) return false;
-    this.place('close', opposite(state.config.side), 'MARKET', remaining, undefined);
-    return true;
-  }
-
-  /** SHUTTING_DOWN: once no order is live, re-send the close until it matches the open, then stop. */
-  shutdown(): void {
-    const { state } = this;
-    for (const order of state.orders) if (isLive(order)) return;
-    if (state.closeType === 'POSITION_HOLD') return this.terminate('POSITION_HOLD');
-    if (this.retriesExhausted() || this.sendClose()) return;
-    this.terminate(state.closeType ?? 'EARLY_STOP');
-  }
-
-  retriesExhausted(): boolean {
-    if (this.state.retries <= POSITION_MAX_RETRIES) return false;
-    this.log('ERROR', `${this.state.retries} orders failed: giving up`);
-    this.terminate('FAILED');
-    return true;
+  orderDone(order: TrackedOrder, status: 'FILLED' | 'CANCELLED' | 'FAILED'): void {
+    if (status === 'FILLED' && order.role === 'take_profit' && this.state.status === 'RUNNING') this.beginClose('TAKE_PROFIT');
   }
 
   /** RUNNING: place or withdraw the open order, then the barriers. */
   control(quote: Quote): void {
     const { config } = this.state;
-    const rules = rulesOf(this.state, this.view);
+    const rules = this.rules;
     const openComplete = isOpenComplete(this.state, rules);
     if (openComplete && tradable(this.state.openNetBase, entryOf(this.state), rules) && this.controlBarriers(quote)) return;
     // After the price barriers (they win a tick they share with it), before the open order (never placed only to be cancelled).
@@ -186,7 +89,7 @@ class Decision {
     const { entryPrice } = this.state;
     const price = orderType === 'LIMIT_MAKER' ? (config.side === 'BUY' ? Math.min(entryPrice, quote.bestBid) : Math.max(entryPrice, quote.bestAsk)) : entryPrice;
     if (!withinActivationBounds(price, config.side, orderType, quote.mid, config.activation_bounds)) return;
-    this.place('open', config.side, orderType, config.amount - state.openBase, orderType === 'MARKET' ? undefined : price);
+    this.place('open', config.side, orderType, config.amount - state.openBase, orderType === 'MARKET' ? undefined : price, 'OPEN');
   }
 
   /** Stop-loss, trailing stop, take-profit, in Hummingbot's order; true when one closed the position. */
@@ -198,18 +101,7 @@ class Decision {
       this.beginClose('STOP_LOSS');
       return true;
     }
-    const trailing = barriers.trailing_stop;
-    if (trailing) {
-      const trigger = state.trailingTrigger;
-      if (trigger === null) {
-        if (pnl > trailing.activation_price) this.state = { ...state, trailingTrigger: pnl - trailing.trailing_delta };
-      } else if (pnl < trigger) {
-        this.beginClose('TRAILING_STOP');
-        return true;
-      } else if (pnl - trailing.trailing_delta > trigger) {
-        this.state = { ...state, trailingTrigger: pnl - trailing.trailing_delta };
-      }
-    }
+    if (barriers.trailing_stop && this.trail(pnl, barriers.trailing_stop)) return true;
     const takeProfit = barriers.take_profit;
     if (takeProfit == null) return false;
     if (barriers.take_profit_order_type === 'MARKET') {
@@ -232,31 +124,10 @@ class Decision {
     if (orderType === 'LIMIT_MAKER') price = config.side === 'BUY' ? Math.max(price, quote.bestAsk) : Math.min(price, quote.bestBid);
     if (!withinActivationBounds(price, closeSide, orderType, quote.mid, config.activation_bounds)) return;
     const remaining = state.openNetBase - state.closeBase;
-    if (!tradable(remaining, price, rulesOf(state, this.view))) return;
-    this.place('take_profit', closeSide, orderType, remaining, price);
+    if (!tradable(remaining, price, this.rules)) return;
+    this.place('take_profit', closeSide, orderType, remaining, price, 'CLOSE');
   }
 
-  /** The events since the last step: fills into the totals, a finished take-profit, failures, a stop. */
-  applyEvents(events: readonly ExecutorEvent[]): void {
-    const before = this.state;
-    const orders = applyOrderEvents(before.orders, events, this.view.now);
-    if (orders !== before.orders) this.state = withTotals(before, orders);
-    for (const event of events) {
-      if (event.type === 'stop') {
-        if (this.state.status === 'RUNNING') this.beginClose(event.keepPosition ? 'POSITION_HOLD' : 'EARLY_STOP');
-        continue;
-      }
-      if (event.type !== 'order_done') continue;
-      const order = this.state.orders.find((candidate) => candidate.ref === event.ref);
-      if (!order) continue;
-      if (event.status === 'FAILED') {
-        this.state = { ...this.state, retries: this.state.retries + 1 };
-        this.log('WARNING', `${order.role} order ${order.ref} failed${event.reason ? `: ${event.reason}` : ''}`);
-      } else if (event.status === 'FILLED' && order.role === 'take_profit' && this.state.status === 'RUNNING') {
-        this.beginClose('TAKE_PROFIT');
-      }
-    }
-  }
 }
 
 function start(config: PositionConfig, view: MarketView): Step<PositionState> {
@@ -284,22 +155,13 @@ function start(config: PositionConfig, view: MarketView): Step<PositionState> {
   if (timeLimit != null && startedAt + timeLimit * 1000 <= view.now) {
     decision.log('INFO', 'the time limit passed before the executor started');
     decision.terminate('EXPIRED');
-  } else if (!hasBalance(config, entryPrice, view)) {
+  } else if (!hasBalance(config, config.amount, config.amount * entryPrice, view)) {
     decision.log('ERROR', `not enough balance on ${config.connector_name} to open ${config.amount} ${baseAsset(config.trading_pair)}`);
     decision.terminate('INSUFFICIENT_BALANCE');
   } else if (quote) {
     decision.control(quote);
   }
   return { state: decision.state, actions: decision.actions };
-}
-
-/** Hummingbot's start check: a spot BUY needs the quote, a SELL the base; a perpetual the margin (notional / leverage) in quote. */
-function hasBalance(config: PositionConfig, price: number, view: MarketView): boolean {
-  const balances = view.balances?.[config.connector_name];
-  if (!balances) return true;
-  if (isPerpetual(config.connector_name)) return (balances[quoteAsset(config.trading_pair)] ?? 0) >= (config.amount * price) / config.leverage;
-  if (config.side === 'BUY') return (balances[quoteAsset(config.trading_pair)] ?? 0) >= config.amount * price;
-  return (balances[baseAsset(config.trading_pair)] ?? 0) >= config.amount;
 }
 
 /**
@@ -326,7 +188,7 @@ function step(state: PositionState, view: MarketView, events: readonly ExecutorE
   const quote = view.quotes[state.key];
   if (events.length === 0 && state.status === 'RUNNING' && quote && isQuietTick(state, view, quote)) return { state, actions: [] };
   const decision = new Decision(state, view, quote);
-  if (events.length > 0) decision.applyEvents(events);
+  if (events.length > 0) decision.applyOrderEvents(events);
   if (decision.state.status === 'RUNNING' && quote) decision.control(quote);
   else if (decision.state.status === 'SHUTTING_DOWN') decision.shutdown();
   return { state: decision.state, actions: decision.actions };

@@ -1,4 +1,5 @@
 import type { ExecutorType } from './core';
+import { dcaExecutorType } from './dca';
 import { gridExecutorType } from './grid';
 import { positionExecutorType } from './position';
 import type { ExecutorTypeInfo } from './type-info';
@@ -7,4 +8,5 @@ import type { ExecutorTypeInfo } from './type-info';
 export const executorTypes: Partial<Record<ExecutorType, ExecutorTypeInfo>> = {
   position_executor: positionExecutorType,
   grid_executor: gridExecutorType,
+  dca_executor: dcaExecutorType,
 };

@@ -2,6 +2,7 @@ import type { ExecutorType } from './core';
 import { dcaExecutorType } from './dca';
 import { gridExecutorType } from './grid';
 import { positionExecutorType } from './position';
+import { twapExecutorType } from './twap';
 import type { ExecutorTypeInfo } from './type-info';
 
 /** Every executor type: one folder each, one line here. */
@@ -9,4 +10,5 @@ export const executorTypes: Partial<Record<ExecutorType, ExecutorTypeInfo>> = {
   position_executor: positionExecutorType,
   grid_executor: gridExecutorType,
   dca_executor: dcaExecutorType,
+  twap_executor: twapExecutorType,
 };

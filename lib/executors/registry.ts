@@ -1,3 +1,4 @@
+import { arbitrageExecutorType } from './arbitrage';
 import type { ExecutorType } from './core';
 import { dcaExecutorType } from './dca';
 import { gridExecutorType } from './grid';
@@ -11,4 +12,5 @@ export const executorTypes: Partial<Record<ExecutorType, ExecutorTypeInfo>> = {
   grid_executor: gridExecutorType,
   dca_executor: dcaExecutorType,
   twap_executor: twapExecutorType,
+  arbitrage_executor: arbitrageExecutorType,
 };

@@ -4,6 +4,7 @@ import { dcaExecutorType } from './dca';
 import { gridExecutorType } from './grid';
 import { positionExecutorType } from './position';
 import { twapExecutorType } from './twap';
+import { xemmExecutorType } from './xemm';
 import type { ExecutorTypeInfo } from './type-info';
 
 /** Every executor type: one folder each, one line here. */
@@ -13,4 +14,5 @@ export const executorTypes: Partial<Record<ExecutorType, ExecutorTypeInfo>> = {
   dca_executor: dcaExecutorType,
   twap_executor: twapExecutorType,
   arbitrage_executor: arbitrageExecutorType,
+  xemm_executor: xemmExecutorType,
 };

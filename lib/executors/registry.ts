@@ -2,6 +2,7 @@ import { arbitrageExecutorType } from './arbitrage';
 import type { ExecutorType } from './core';
 import { dcaExecutorType } from './dca';
 import { gridExecutorType } from './grid';
+import { lpExecutorType } from './lp';
 import { positionExecutorType } from './position';
 import { twapExecutorType } from './twap';
 import { xemmExecutorType } from './xemm';
@@ -15,4 +16,5 @@ export const executorTypes: Partial<Record<ExecutorType, ExecutorTypeInfo>> = {
   twap_executor: twapExecutorType,
   arbitrage_executor: arbitrageExecutorType,
   xemm_executor: xemmExecutorType,
+  lp_executor: lpExecutorType,
 };

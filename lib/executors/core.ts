@@ -85,7 +85,17 @@ export type ExecutorEvent =
   /** The order sent for `ref` is final. `FAILED` covers a refusal by the venue (`reason` says why). */
   | { type: 'order_done'; ref: string; status: 'FILLED' | 'CANCELLED' | 'FAILED'; reason?: string }
   /** A stop asked through the API, or by the controller that owns the executor. */
-  | { type: 'stop'; keepPosition: boolean };
+  | { type: 'stop'; keepPosition: boolean }
+  /** The CLMM position asked for by `lp_open` is on chain with these token amounts; `txFeeQuote` is its gas in quote. */
+  | { type: 'lp_opened'; ref: string; positionAddress: string; baseAmount: number; quoteAmount: number; txFeeQuote: number }
+  /** The open position's amounts and uncollected fees now (the runtime reads them when it polls the pool). */
+  | { type: 'lp_position'; ref: string; baseAmount: number; quoteAmount: number; baseFees: number; quoteFees: number }
+  /** The position asked for by `lp_close` is removed: what came back, fees collected included. */
+  | { type: 'lp_closed'; ref: string; baseAmount: number; quoteAmount: number; baseFees: number; quoteFees: number; txFeeQuote: number }
+  /** The swap asked for by `swap` executed. */
+  | { type: 'swap_done'; ref: string; baseAmount: number; quoteAmount: number; txFeeQuote: number }
+  /** An `lp_open`, `lp_close` or `swap` failed (reverted, refused, not sent). */
+  | { type: 'dex_failed'; ref: string; reason?: string };
 
 /**
  * What a core asks its runtime to do. Every order gets a `ref` unique within its executor (the core's
@@ -106,6 +116,12 @@ export type ExecutorAction =
       positionAction: PositionAction;
     }
   | { type: 'cancel_order'; ref: string }
+  /** Add a concentrated-liquidity position (Gateway CLMM `open-position`) on `network` through `connector` (`uniswap/clmm`). */
+  | { type: 'lp_open'; ref: string; connector: string; network: string; poolAddress: string; lowerPrice: number; upperPrice: number; baseAmount: number; quoteAmount: number }
+  /** Remove the position `lp_open` `openRef` created, collecting its fees (Gateway CLMM `close-position`). */
+  | { type: 'lp_close'; ref: string; connector: string; network: string; openRef: string; positionAddress: string }
+  /** A DEX swap of `amount` base (Gateway `execute-swap`): SELL base for quote, BUY base with quote. */
+  | { type: 'swap'; ref: string; connector: string; network: string; tradingPair: string; side: TradeSide; amount: number }
   | { type: 'log'; level: 'INFO' | 'WARNING' | 'ERROR'; message: string };
 
 /** A core's next state and what to do now. */

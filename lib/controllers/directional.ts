@@ -76,8 +76,7 @@ export const directionalConfigShape = {
   trailing_stop: TrailingStopSchema.default(null),
 };
 
-const DirectionalConfigSchema = z.object(directionalConfigShape);
-export type DirectionalConfig = z.output<typeof DirectionalConfigSchema>;
+export type DirectionalConfig = { [Field in keyof typeof directionalConfigShape]: z.output<(typeof directionalConfigShape)[Field]> };
 
 /** What a directional controller remembers between ticks: nothing beyond its executors, which the runtime reports. */
 export type DirectionalState = null;

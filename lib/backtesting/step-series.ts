@@ -33,7 +33,7 @@ export class StepSeries {
     return found;
   }
 
-  /** Σ over bars [first, end) of f(values), each row weighted by how many bars it holds for. */
+  /** Visits each row with how many bars it holds for, the last one up to bar `end` (exclusive). */
   forEachRun(end: number, visit: (values: readonly number[], bars: number) => void): void {
     for (let i = 0; i < this.rows.length; i++) {
       const next = i + 1 < this.rows.length ? this.rows[i + 1][0] : end;

@@ -1,4 +1,4 @@
-import type { Bar, ControlledExecutor, ControllerAction, Features, ProcessedRow } from '../controllers/core';
+import type { Bar, ControlledExecutor, ControllerAction, ControllerView, Features, ProcessedRow } from '../controllers/core';
 import type { AnyControllerCore } from '../controllers/registry';
 import type { ExecutorCore, ExecutorEvent, ExecutorReport, Market, MarketRules, MarketView, TradeSide } from '../executors/core';
 import { marketKey } from '../executors/core';
@@ -96,6 +96,7 @@ function withEnumValues(value: unknown, key = ''): unknown {
 const MAX_STEPS_PER_TICK = 8;
 /** The terminated executors a controller sees besides its active ones (Hummingbot's cooldowns look back this far at most). */
 const RECENT_TERMINATED = 100;
+const NO_EVENTS: readonly ExecutorEvent[] = Object.freeze([]);
 
 interface RunningExecutor {
   id: string;
@@ -209,15 +210,19 @@ export class Backtest {
     const opensAt = openTime[i];
     const closesAt = opensAt + this.resolutionMs;
     if (this.running.length > 0) {
+      let atLow: MarketView | undefined;
+      let atHigh: MarketView | undefined;
       for (const executor of this.running) {
-        const adverse = executor.side === 'SELL' ? high[i] : low[i];
+        const short = executor.side === 'SELL';
+        const adverse = short ? high[i] : low[i];
+        const view = short ? (atHigh ??= this.view(opensAt, adverse)) : (atLow ??= this.view(opensAt, adverse));
         executor.venue.match(adverse, adverse, executor.events);
-        this.stepExecutor(executor, this.view(opensAt, adverse), adverse);
+        this.stepExecutor(executor, view, adverse, false);
       }
       const atClose = this.view(closesAt, close[i]);
       for (const executor of this.running) {
         executor.venue.match(low[i], high[i], executor.events);
-        this.stepExecutor(executor, atClose, close[i]);
+        this.stepExecutor(executor, atClose, close[i], true);
       }
       this.collectTerminated();
     }
@@ -226,17 +231,20 @@ export class Backtest {
     this.record(i, index, processed, close[i]);
   }
 
-  /** Steps an executor at a tick until the venue has nothing more to tell it. */
-  private stepExecutor(executor: RunningExecutor, view: MarketView, price: number): void {
+  /**
+   * Steps an executor at a tick until the venue has nothing more to tell it. Its report is read at
+   * the bar's close only (`report`): one it terminated at the first tick is collected there.
+   */
+  private stepExecutor(executor: RunningExecutor, view: MarketView, price: number, report: boolean): void {
     for (let steps = 0; steps < MAX_STEPS_PER_TICK; steps++) {
-      const events = executor.events;
-      executor.events = [];
+      const events = executor.events.length > 0 ? executor.events : NO_EVENTS;
+      if (events.length > 0) executor.events = [];
       const step = executor.core.step(executor.state, view, events);
       executor.state = step.state;
-      executor.venue.execute(step.actions, price, executor.events);
+      if (step.actions.length > 0) executor.venue.execute(step.actions, price, executor.events);
       if (executor.events.length === 0) break;
     }
-    executor.report = executor.core.report(executor.state, view);
+    if (report) executor.report = executor.core.report(executor.state, view);
   }
 
   private collectTerminated(): void {
@@ -271,18 +279,35 @@ export class Backtest {
     return hold;
   }
 
+  /** The executor's latest report as its controller sees it: the report object itself, its identity added (no copy a bar). */
   private controlled(executor: RunningExecutor): ControlledExecutor {
-    return { ...executor.report, id: executor.id, type: executor.core.type, timestamp: executor.timestamp, levelId: executor.levelId };
+    return Object.assign(executor.report, { id: executor.id, type: executor.core.type, timestamp: executor.timestamp, levelId: executor.levelId });
   }
 
   private decide(processed: ProcessedRow, now: number, price: number): void {
-    const executors: ControlledExecutor[] = [...this.recentTerminated];
-    for (const executor of this.running) executors.push(this.controlled(executor));
     const view = this.view(now, price);
-    const step = this.setup.controller.decide(this.setup.config, this.controllerState, processed, { now, quotes: view.quotes, executors });
+    const controllerView = this.controllerView(view);
+    const step = this.setup.controller.decide(this.setup.config, this.controllerState, processed, controllerView);
     this.controllerState = step.state;
     for (const action of step.actions) this.act(action, view, price);
     if (step.actions.length > 0) this.collectTerminated();
+  }
+
+  /** The controller's view; its executors are listed only if it reads them (most bars of a directional controller do not). */
+  private controllerView(view: MarketView): ControllerView {
+    let executors: ControlledExecutor[] | undefined;
+    const list = () => {
+      executors = [...this.recentTerminated];
+      for (const executor of this.running) executors.push(this.controlled(executor));
+      return executors;
+    };
+    return {
+      now: view.now,
+      quotes: view.quotes,
+      get executors() {
+        return executors ?? list();
+      },
+    };
   }
 
   private act(action: ControllerAction, view: MarketView, price: number): void {
@@ -290,7 +315,7 @@ export class Backtest {
       const executor = this.running.find((candidate) => candidate.id === action.executorId);
       if (!executor) return;
       executor.events.push({ type: 'stop', keepPosition: action.keepPosition });
-      this.stepExecutor(executor, view, price);
+      this.stepExecutor(executor, view, price, true);
       return;
     }
     const type = String(action.config.type);
@@ -319,7 +344,7 @@ export class Backtest {
       report,
     };
     executor.venue.execute(first.actions, price, executor.events);
-    if (executor.events.length > 0) this.stepExecutor(executor, view, price);
+    if (executor.events.length > 0) this.stepExecutor(executor, view, price, true);
     this.running.push(executor);
   }
 

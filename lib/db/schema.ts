@@ -1,5 +1,6 @@
 import { BOT_COMMANDS } from '../../schemas/bot-commands';
 import { DELIVERY_STATUSES, type ResolvedTrade, type WebhookAction, type WebhookLimits } from '../../schemas/webhooks';
+import { TASK_STATUSES, type BacktestRequest } from '../../schemas/backtesting';
 import { bigint, boolean, index, integer, jsonb, numeric, pgTable, primaryKey, serial, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { sql } from 'drizzle-orm';
 
@@ -502,4 +503,31 @@ export const webhookDeliveries = pgTable(
     // The sweep's question (deliveries still waiting for their trade) reads only these.
     index('webhook_deliveries_accepted_idx').on(table.receivedAt).where(sql`status = 'accepted'`),
   ],
+);
+
+/**
+ * Backtest tasks (`/backtesting/tasks`): the request, its progress and its payload. Each runs in its
+ * own Durable Object (lib/backtesting/task-runner.ts); the row is what survives a restart, and what
+ * the runner resumes from. `series` holds the full PnL and hold series as change points (the payload
+ * keeps them sampled).
+ */
+export const backtestTasks = pgTable(
+  'backtest_tasks',
+  {
+    id: text('id').primaryKey(),
+    status: text('status', { enum: TASK_STATUSES }).notNull(),
+    request: jsonb('request').$type<BacktestRequest>().notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    startedAt: timestamp('started_at', { withTimezone: true }),
+    completedAt: timestamp('completed_at', { withTimezone: true }),
+    /** Last sign of life of its runner: a running task silent for long is started again. */
+    heartbeatAt: timestamp('heartbeat_at', { withTimezone: true }),
+    phase: text('phase').notNull().default('queued'),
+    candlesDone: integer('candles_done').notNull().default(0),
+    candlesTotal: integer('candles_total').notNull().default(0),
+    error: text('error'),
+    result: jsonb('result').$type<Record<string, unknown>>(),
+    series: jsonb('series').$type<Record<string, unknown>>(),
+  },
+  (table) => [index('backtest_tasks_created_idx').on(table.createdAt)],
 );

@@ -13,6 +13,9 @@ import type { TradingContext } from './orders/context';
 import { closeUserDataStream, hasUserDataStream, keepUserDataStreamAlive, LISTEN_KEY_KEEP_ALIVE_MS, openUserDataStream, type UserDataStream } from './orders/user-data-stream';
 import { getCandles, type GetCandlesParameters, type OpenCandles } from '../market-data/candles';
 import { getFundingInfo, type GetFundingInfoParameters } from '../market-data/funding-info';
+import { holdCandles, type HoldCandlesParameters } from '../market-data/hold-candles';
+import { supportedIntervals } from '../market-data/intervals';
+import { pairMarket } from '../market-data/markets';
 import { getLastPrices, type GetLastPricesParameters } from '../market-data/last-prices';
 import { getOrderBook, type GetOrderBookParameters } from '../market-data/order-book';
 import { getRecentTrades, type GetRecentTradesParameters } from '../market-data/recent-trades';
@@ -88,6 +91,19 @@ export class ExchangeSession extends DurableObject<ExchangeSessionEnv> {
   // Market data (lib/market-data/) from the connector's public session; balances (lib/portfolio/) from an account's.
   candles(connectorName: string, parameters: GetCandlesParameters) {
     return this.public(connectorName, (exchange, connector) => getCandles(this.env, exchange, connector, parameters, this.openCandles));
+  }
+
+  /** Backtests: puts a range of closed candles in Postgres (lib/market-data/hold-candles.ts) without sending them over RPC. */
+  holdCandles(connectorName: string, parameters: HoldCandlesParameters) {
+    return this.public(connectorName, (exchange, connector) => holdCandles(this.env, exchange, connector, parameters));
+  }
+
+  /** The candle intervals the connector serves for a pair it lists (a 400 naming the pair otherwise). */
+  candleIntervals(connectorName: string, tradingPair: string) {
+    return this.public(connectorName, async (exchange, connector) => {
+      pairMarket(exchange, connector, tradingPair);
+      return supportedIntervals(exchange, connector.name);
+    });
   }
 
   lastPrices(connectorName: string, parameters: GetLastPricesParameters) {

@@ -24,6 +24,7 @@ function entrypoint(worker: FetchWorker) {
   };
 }
 
+export { BacktestTask } from '../../lib/backtesting/task-runner';
 export { ExchangeSession } from '../../lib/exchanges/session';
 export { MarketFeed } from '../../lib/market-data/feed';
 export { Signer } from '../../lib/signer/signer';

@@ -1,6 +1,10 @@
+import type { BacktestTask } from '../../lib/backtesting/task-runner';
 import type { RouterEnv } from '../../lib/env';
+import type { ExchangeSessionsEnv } from '../../lib/exchanges/session-client';
 import type { BotCommandMessage } from '../../schemas/bot-commands';
 
-export interface BotsEnv extends RouterEnv {
+export interface BotsEnv extends RouterEnv, ExchangeSessionsEnv {
   BOT_COMMANDS: Queue<BotCommandMessage>;
+  /** One Durable Object per backtest task (lib/backtesting/task-runner.ts). */
+  BACKTEST_TASKS: DurableObjectNamespace<BacktestTask>;
 }

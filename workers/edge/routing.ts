@@ -37,6 +37,7 @@ export function upstreamFor(path: string): Upstream | undefined {
     case 'ws':
       return second === 'market-data' ? 'MARKET_DATA' : undefined;
     case 'bot-orchestration':
+    case 'backtesting':
       return 'BOTS';
     case 'webhooks':
     case 'hooks':

@@ -1,5 +1,5 @@
 import type { AppRouteHandler } from '../../lib/app';
-import { toScaled, toText } from '../../lib/scaled-decimal';
+import { Decimal } from '../../lib/decimal';
 import { EXCHANGE_CONNECTORS } from '../../lib/exchanges/connectors';
 import { exchangeSession } from '../../lib/exchanges/session-client';
 import { unwrapResult } from '../../lib/rpc';
@@ -14,7 +14,7 @@ import type * as routes from './market-data.routes';
 /** The connector's public exchange session; a 400 naming an unknown connector. */
 const session = (env: MarketDataEnv, name: string) => exchangeSession(env, marketDataConnector(name).name);
 
-const decimal = (value: number) => toText(toScaled(value));
+const decimal = (value: number) => Decimal.from(value).toString();
 
 export const candles: AppRouteHandler<typeof routes.candles, MarketDataEnv> = async (c) => {
   const { connector_name: connector, trading_pair: tradingPair, interval, max_records: maxRecords } = c.req.valid('json');

@@ -1,7 +1,7 @@
 // Hummingbot's order-book queries (OrderBook.get_price_for_volume and siblings), all five, in exact
 // decimals: a walk down one side of the book (asks to buy, bids to sell), best level first.
 import { Decimal } from '../decimal';
-import type { Level } from './order-book';
+import type { Level } from '../exchanges/reads/order-book';
 
 export type BookQuery =
   | { kind: 'price_for_volume'; volume: string }

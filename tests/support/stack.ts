@@ -27,6 +27,7 @@ function entrypoint(worker: FetchWorker) {
 export { ExchangeSession } from '../../lib/exchanges/session';
 export { MarketFeed } from '../../lib/market-data/feed';
 export { Signer } from '../../lib/signer/signer';
+export { SettingsVersion } from '../../lib/config/settings-version';
 export const Chains = entrypoint(chains);
 export const Connectors = entrypoint(connectors);
 export const Gateway = entrypoint(gateway);

@@ -32,7 +32,7 @@ export async function ammRequest(env: ConnectorsEnv, config: Config, dex: string
   const network = config.network(chain, networkName);
   const { actions, dex: deployment } = requireAmm(dex, network.name);
   const db = getDb(env);
-  const [tokens, pools] = await Promise.all([TokenList.load(db, config, chain, network.name), PoolList.load(db, chain, network.name)]);
+  const [tokens, pools] = await Promise.all([TokenList.load(db, config, chain, network.name), PoolList.load(db, config, chain, network.name)]);
   const context: AmmContext = { network, client: createEvmClient(network), tokens, dex: deployment };
   const pair = (request: PairRequest) => resolvePair(context, pools, { connector: dex, type: 'amm' }, request);
   const slippagePct = (given?: number) => given ?? config.connector(dex).slippagePct;

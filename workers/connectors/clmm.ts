@@ -31,7 +31,7 @@ export async function clmmRequest(env: ConnectorsEnv, config: Config, dex: strin
   const network = config.network(chain, networkName);
   const { actions, dex: deployment } = requireClmm(dex, network.name);
   const db = getDb(env);
-  const [tokens, pools] = await Promise.all([TokenList.load(db, config, chain, network.name), PoolList.load(db, chain, network.name)]);
+  const [tokens, pools] = await Promise.all([TokenList.load(db, config, chain, network.name), PoolList.load(db, config, chain, network.name)]);
   const listing = { connector: dex, type: 'clmm' } as const;
   const context: ClmmContext = { network, client: createEvmClient(network), tokens, dex: deployment, pools: pools.find(listing) };
   const pair = (request: PairRequest) => resolvePair(context, pools, listing, request);

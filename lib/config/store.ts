@@ -4,8 +4,8 @@ import { getDb } from '../db/client';
 import { configOverrides } from '../db/schema';
 import type { RouterEnv } from '../env';
 import { BadRequestError, NotFoundError, quoteInput } from '../errors';
-import { CONNECTOR_REGISTRY } from '../connectors/registry';
 import { ChainConfigSchema, ConnectorConfigSchema, ServerConfigSchema, type ChainConfig, type ConnectorConfig } from '../../schemas/config';
+import { CONNECTOR_CONFIG } from './connectors';
 import { CHAIN_CONFIG, CHAINS, WALLET_PLACEHOLDER, type Chain, type NetworkOf } from './networks';
 import { readSettings, settingsChanged, settingsVersion, type SettingsVersionEnv } from './settings-version';
 
@@ -41,7 +41,7 @@ function namespaceTable(env: ConfigEnv): Map<string, Namespace> {
       add({ name: `${chain}-${network}`, schema, defaults: { ...defaults, nodeURL }, chain });
     }
   }
-  for (const [name, connector] of Object.entries(CONNECTOR_REGISTRY)) add({ name, schema: ConnectorConfigSchema, defaults: connector.config });
+  for (const [name, defaults] of Object.entries(CONNECTOR_CONFIG)) add({ name, schema: ConnectorConfigSchema, defaults });
   return table;
 }
 

@@ -1,5 +1,5 @@
 import { and, eq } from 'drizzle-orm';
-import { chainModule, CHAIN_MODULES } from '../chains/modules';
+import { chainModule } from '../chains/modules';
 import type { AddressOf, ChainToken } from '../chains/types';
 import type { Chain } from '../config/chains';
 import { settingsChanged } from '../config/settings-version';
@@ -8,6 +8,7 @@ import { getDb, type Db } from '../db/client';
 import { tokenOverrides } from '../db/schema';
 import { ConflictError, NotFoundError } from '../errors';
 import type { Token } from '../../schemas/tokens';
+import { SHIPPED_TOKENS } from './shipped';
 
 /** One network's token list: the shipped list with the Postgres overrides applied (one query). */
 export class TokenList<C extends Chain = Chain> {
@@ -29,8 +30,8 @@ export class TokenList<C extends Chain = Chain> {
         .from(tokenOverrides)
         .where(and(eq(tokenOverrides.chain, chain), eq(tokenOverrides.network, network))),
     );
-    const module = CHAIN_MODULES[chain];
-    const byAddress = new Map(module.shippedTokens(network, chainID).map((token) => [module.addressKey(token.address), token as ChainToken<C>]));
+    const { addressKey } = chainModule(chain);
+    const byAddress = new Map(SHIPPED_TOKENS[chain](network, chainID).map((token) => [addressKey(token.address), token as ChainToken<C>]));
     for (const row of overrides) {
       if (row.removed) byAddress.delete(row.addressKey);
       else byAddress.set(row.addressKey, { chainId: row.chainId ?? undefined, name: row.name, symbol: row.symbol, address: row.address as AddressOf<C>, decimals: row.decimals });

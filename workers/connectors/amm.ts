@@ -4,7 +4,7 @@ import { createEvmClient, withRpc, type EvmNetwork } from '../../lib/chains/ethe
 import type { Config } from '../../lib/config/store';
 import { requireAmm } from '../../lib/connectors/actions';
 import { requireConnector } from '../../lib/connectors/registry';
-import { resolvePair, type PairRequest } from '../../lib/connectors/resolvePair';
+import { resolvePair, type PairRequest } from '../../lib/pools/resolve-pair';
 import type { AmmContext, Wallet } from '../../lib/connectors/types';
 import { getDb } from '../../lib/db/client';
 import { runOnce, type IdempotentRequest } from '../../lib/idempotency';

@@ -3,7 +3,7 @@ import { createEvmClient, withRpc } from '../../lib/chains/ethereum/client';
 import type { Config } from '../../lib/config/store';
 import { requireClmm } from '../../lib/connectors/actions';
 import { requireConnector } from '../../lib/connectors/registry';
-import { resolvePair, type PairRequest } from '../../lib/connectors/resolvePair';
+import { resolvePair, type PairRequest } from '../../lib/pools/resolve-pair';
 import type { ClmmContext, Wallet } from '../../lib/connectors/types';
 import { getDb } from '../../lib/db/client';
 import { runOnce, type IdempotentRequest } from '../../lib/idempotency';

@@ -179,4 +179,5 @@ runBench(async ({ stack, proxy, api, writeResults }) => {
     concurrentApproves: burst,
   });
   if (burst.failures > 0 || !burst.noncesConsecutive) throw new Error('concurrent approves: not all confirmed with consecutive nonces');
-});
+  // The stack alone takes 60-90 s to start on a loaded 2-core machine.
+}, { deadlineMs: 300_000 });

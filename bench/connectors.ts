@@ -294,4 +294,5 @@ runBench(async ({ stack, proxy, api, writeResults }) => {
     rpcRequestsPerCall: rpc,
     latency,
   });
-});
+  // The stack alone takes 60-110 s to start on a loaded 2-core machine, and 1,600 quotes follow.
+}, { deadlineMs: 600_000 });

@@ -10,7 +10,8 @@ import { localnetContracts, localnetDevWallet, localnetSecondWallet } from '../l
 import { artifacts } from '../tools/localnet/evm/artifacts';
 import { createLocalnetClients } from '../tools/localnet/evm/clients';
 import type { RpcProxy } from '../tools/rpc-proxy';
-import { Api, countRpc, measure, methodSummary, runBench, step, table, timed, type LatencyStats, type RpcCount } from './support';
+import type { Stack } from '../tools/stack';
+import { Api, countRpc, databaseRoundTrips, measure, methodSummary, runBench, step, table, timed, type LatencyStats, type RpcCount } from './support';
 
 const TOKEN_COUNT = 50;
 const SEQUENTIAL = { warmup: 20, requests: 200 };
@@ -86,15 +87,19 @@ async function measureRpcRequests(api: Api, proxy: RpcProxy): Promise<RpcCount[]
 
 interface LatencyResult extends LatencyStats {
   call: string;
+  /** Sequential rows: database round trips per call, counted at the Neon-driver proxy. */
+  databaseRoundTripsPerCall?: number;
 }
 
-async function measureLatency(api: Api, call: string, work: () => Promise<unknown>): Promise<LatencyResult[]> {
+async function measureLatency(api: Api, stack: Stack, call: string, work: () => Promise<unknown>): Promise<LatencyResult[]> {
   api.measuring(call);
   for (let index = 0; index < SEQUENTIAL.warmup; index += 1) await work();
+  const before = databaseRoundTrips(stack);
   const sequential = await measure(work, SEQUENTIAL.requests, 1);
+  const databaseRoundTripsPerCall = (databaseRoundTrips(stack) - before) / SEQUENTIAL.requests;
   const concurrent = await measure(work, CONCURRENT.requests, CONCURRENT.concurrency);
   return [
-    { call, ...sequential },
+    { call, ...sequential, databaseRoundTripsPerCall },
     { call, ...concurrent },
   ];
 }
@@ -140,8 +145,8 @@ function report(rpc: RpcCount[], latency: LatencyResult[], burst: ApproveBurst):
   console.log('\nLatency (ms) and throughput through the edge');
   console.log(
     table(
-      ['call', 'concurrency', 'requests', 'p50', 'p95', 'p99', 'mean', 'req/s'],
-      latency.map((row) => [row.call, row.concurrency, row.requests, row.p50, row.p95, row.p99, row.mean, row.throughput]),
+      ['call', 'concurrency', 'requests', 'p50', 'p95', 'p99', 'mean', 'req/s', 'DB/call'],
+      latency.map((row) => [row.call, row.concurrency, row.requests, row.p50, row.p95, row.p99, row.mean, row.throughput, row.databaseRoundTripsPerCall ?? '-']),
     ),
   );
   console.log(`\n${burst.approves} concurrent approves from one wallet: ${burst.wallMs} ms wall, ${burst.failures} failed, nonces ${burst.noncesConsecutive ? 'consecutive' : 'NOT consecutive'}, ${burst.rpcRequests} RPC requests`);
@@ -157,9 +162,10 @@ runBench(async ({ stack, proxy, api, writeResults }) => {
   const rpc = await measureRpcRequests(api, proxy);
   step('RPC requests counted');
   const latency = [
-    ...(await measureLatency(api, 'GET / (edge only)', () => api.call('GET', '/'))),
-    ...(await measureLatency(api, 'POST balances (3 tokens)', () => balances(api, ['WETH', 'USDC', 'DAI']))),
-    ...(await measureLatency(api, `POST balances (${tokensLabel(TOKEN_COUNT)})`, () => balances(api, benchSymbols(TOKEN_COUNT)))),
+    ...(await measureLatency(api, stack, 'GET / (edge only)', () => api.call('GET', '/'))),
+    ...(await measureLatency(api, stack, 'GET status', () => api.call('GET', '/chains/ethereum/status?network=localnet'))),
+    ...(await measureLatency(api, stack, 'POST balances (3 tokens)', () => balances(api, ['WETH', 'USDC', 'DAI']))),
+    ...(await measureLatency(api, stack, `POST balances (${tokensLabel(TOKEN_COUNT)})`, () => balances(api, benchSymbols(TOKEN_COUNT)))),
   ];
   step('latency measured');
   const burst = await measureConcurrentApproves(api, proxy);
@@ -173,4 +179,5 @@ runBench(async ({ stack, proxy, api, writeResults }) => {
     concurrentApproves: burst,
   });
   if (burst.failures > 0 || !burst.noncesConsecutive) throw new Error('concurrent approves: not all confirmed with consecutive nonces');
-});
+  // The stack alone takes 60-90 s to start on a loaded 2-core machine.
+}, { deadlineMs: 300_000 });

@@ -8,7 +8,8 @@
 // Prints tables and writes bench/results/connectors.json. `npx tsx bench/connectors.ts`
 import { localnetDevWallet } from '../lib/chains/ethereum/localnet';
 import type { RpcProxy } from '../tools/rpc-proxy';
-import { countRpc, latencyStats, methodSummary, round, runBench, step, table, timed, withQuery, type Api, type LatencyStats, type RpcCount } from './support';
+import type { Stack } from '../tools/stack';
+import { countRpc, databaseRoundTrips, latencyStats, methodSummary, round, runBench, step, table, timed, withQuery, type Api, type LatencyStats, type RpcCount } from './support';
 
 const RESULTS_FILE = 'bench/results/connectors.json';
 const QUOTES = { warmup: 20, requests: 200 };
@@ -173,6 +174,8 @@ interface LatencyRow extends LatencyStats {
   warmup: number;
   /** RPC HTTP requests of each measured call: a receipt not there yet at the first read costs 3 or 6 more. */
   rpcRequests: { min: number; mean: number; max: number };
+  /** Database round trips of each measured call, counted at the Neon-driver proxy. */
+  databaseRoundTrips: { min: number; mean: number; max: number };
   /** The slowest measured calls, with their RPC requests. */
   slowest: { ms: number; rpcRequests: number }[];
   /** Measured calls that sent more RPC requests than the fewest any did, with what they sent (at most 5). */
@@ -185,7 +188,7 @@ interface LatencyRow extends LatencyStats {
  * A call's `prepare` (execute-quote's quote) is neither timed nor counted; throughput is then over
  * the time spent in the calls themselves, else over the wall time of the run.
  */
-async function measureLatency(api: Api, proxy: RpcProxy, call: Call): Promise<LatencyRow> {
+async function measureLatency(api: Api, proxy: RpcProxy, stack: Stack, call: Call): Promise<LatencyRow> {
   const { warmup, requests } = call.kind === 'quote' ? QUOTES : SWAPS;
   api.measuring(call.name);
   for (let index = 0; index < warmup; index += 1) {
@@ -196,13 +199,16 @@ async function measureLatency(api: Api, proxy: RpcProxy, call: Call): Promise<La
   const durations: number[] = [];
   const rpc: number[] = [];
   const methods: string[][] = [];
+  const database: number[] = [];
   const wallMs = await timed(async () => {
     for (let index = 0; index < requests; index += 1) {
       const side = sideOf(index);
       const prepared = await call.prepare?.(api, side);
       const before = proxy.stats();
+      const databaseBefore = databaseRoundTrips(stack);
       durations.push(await timed(() => call.run(api, side, prepared)));
       const after = proxy.stats();
+      database.push(databaseRoundTrips(stack) - databaseBefore);
       rpc.push(after.requests - before.requests);
       methods.push(after.methods.slice(before.methods.length));
     }
@@ -222,6 +228,7 @@ async function measureLatency(api: Api, proxy: RpcProxy, call: Call): Promise<La
     warmup,
     ...stats,
     rpcRequests: { min: fewest, mean: round(rpc.reduce((sum, value) => sum + value, 0) / rpc.length, 2), max: Math.max(...rpc) },
+    databaseRoundTrips: { min: Math.min(...database), mean: round(database.reduce((sum, value) => sum + value, 0) / database.length, 2), max: Math.max(...database) },
     slowest,
     moreRequests,
   };
@@ -242,8 +249,8 @@ function report(provider: string, rpc: RpcRow[], latency: LatencyRow[]): void {
   console.log(`\nLatency (ms) and throughput through the edge, sequential, SELL and BUY alternating (quotes ${QUOTE_AMOUNT} WETH, swaps ${SWAP_AMOUNT} WETH)`);
   console.log(
     table(
-      ['call', 'warm-up', 'requests', 'p50', 'p95', 'p99', 'mean', 'req/s', 'RPC/call', 'RPC max'],
-      latency.map((row) => [row.call, row.warmup, row.requests, row.p50, row.p95, row.p99, row.mean, row.throughput, row.rpcRequests.mean, row.rpcRequests.max]),
+      ['call', 'warm-up', 'requests', 'p50', 'p95', 'p99', 'mean', 'req/s', 'RPC/call', 'RPC max', 'DB/call', 'DB max'],
+      latency.map((row) => [row.call, row.warmup, row.requests, row.p50, row.p95, row.p99, row.mean, row.throughput, row.rpcRequests.mean, row.rpcRequests.max, row.databaseRoundTrips.mean, row.databaseRoundTrips.max]),
     ),
   );
   for (const row of latency.filter((entry) => entry.moreRequests.length > 0)) {
@@ -254,7 +261,7 @@ function report(provider: string, rpc: RpcRow[], latency: LatencyRow[]): void {
 
 // ---------------------------------------------------------------------------------------------
 
-runBench(async ({ proxy, api, writeResults }) => {
+runBench(async ({ stack, proxy, api, writeResults }) => {
   await approveSpenders(api);
   const provider = await defaultSwapProvider(api);
   step(`WETH and USDC approved to ${SPENDERS.join(', ')}; default swap provider ${provider}`);
@@ -263,7 +270,7 @@ runBench(async ({ proxy, api, writeResults }) => {
   step('RPC requests counted');
   const latency: LatencyRow[] = [];
   for (const call of CALLS) {
-    latency.push(await measureLatency(api, proxy, call));
+    latency.push(await measureLatency(api, proxy, stack, call));
     step(`${call.name}: p50 ${latency.at(-1)!.p50} ms`);
   }
 
@@ -287,4 +294,5 @@ runBench(async ({ proxy, api, writeResults }) => {
     rpcRequestsPerCall: rpc,
     latency,
   });
-});
+  // The stack alone takes 60-110 s to start on a loaded 2-core machine, and 1,600 quotes follow.
+}, { deadlineMs: 600_000 });

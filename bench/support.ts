@@ -161,6 +161,12 @@ export async function countRpc<P = void>(
   return { call, ...fewest, samples: counts.length, maxRequests: Math.max(...counts.map((count) => count.requests)) };
 }
 
+/** Database round trips the stack's workers made (Neon-driver proxy: HTTP queries, a batch is one, and WebSocket sessions). */
+export const databaseRoundTrips = (stack: Stack) => {
+  const { httpRequests, webSockets } = stack.database.stats();
+  return httpRequests + webSockets;
+};
+
 /** Consecutive repeats collapsed: `eth_call x3`. */
 export function methodSummary(methods: string[]): string {
   const runs: [string, number][] = [];

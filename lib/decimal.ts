@@ -24,6 +24,11 @@ export class Decimal {
     return scale >= 0 ? new Decimal(digits, scale) : new Decimal(digits * 10n ** BigInt(-scale), 0);
   }
 
+  /** The smaller of the two (either when equal). */
+  static min(a: Decimal, b: Decimal): Decimal {
+    return a.compare(b) <= 0 ? a : b;
+  }
+
   /** Base units of a token with `decimals` as its human amount. */
   static fromUnits(units: bigint, decimals: number): Decimal {
     return new Decimal(units, decimals);

@@ -1,5 +1,5 @@
 import { z } from '@hono/zod-openapi';
-import { INTERVAL_MS } from '../lib/market-data/intervals';
+import { INTERVAL_MS } from '../lib/exchanges/reads/intervals';
 
 // Hummingbot API's backtesting router (§1.6 of the strategy reference) as hummingbot-api-client 1.5.1 calls it.
 

@@ -1,5 +1,7 @@
-// `npm test` fails on an import cycle: a file that (through others) imports itself. Cycles make
-// load order matter and drag whole subsystems into bundles that need one leaf of them.
+// `npm test` fails on an import cycle: a file that (through others) imports itself, or a folder of
+// lib/ that does (lib/chains imports lib/signer, which imports lib/chains). Cycles make load order
+// matter and drag whole subsystems into bundles that need one leaf of them; a folder cycle means two
+// layers that cannot be read, tested or changed one without the other.
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 
@@ -73,9 +75,41 @@ export function importCycles(graph: Map<string, string[]>): string[][] {
   return cycles.sort((a, b) => b.length - a.length);
 }
 
+/** The folder of lib/ a file belongs to (`lib/chains`); a file at lib/'s top is a unit of its own. */
+const libUnit = (file: string) => file.split('/').slice(0, 2).join('/');
+
+/**
+ * The graph of lib/'s folders: an edge where a file of one imports a file of another, with the
+ * imports that make it (`from -> to`), so a cycle can be shown by the lines that close it.
+ */
+export function folderGraph(graph: Map<string, string[]>): { graph: Map<string, string[]>; because: Map<string, string[]> } {
+  const folders = new Map<string, string[]>();
+  const because = new Map<string, string[]>();
+  for (const [file, imports] of graph) {
+    if (!file.startsWith('lib/')) continue;
+    const from = libUnit(file);
+    if (!folders.has(from)) folders.set(from, []);
+    for (const imported of imports.filter((path) => path.startsWith('lib/'))) {
+      const to = libUnit(imported);
+      if (to === from) continue;
+      if (!folders.get(from)!.includes(to)) folders.get(from)!.push(to);
+      const edge = `${from} -> ${to}`;
+      because.set(edge, [...(because.get(edge) ?? []), `${file} -> ${imported}`]);
+    }
+  }
+  return { graph: folders, because };
+}
+
 if (import.meta.url === `file://${process.argv[1]}`) {
-  const cycles = importCycles(importGraph(process.cwd()));
+  const files = importGraph(process.cwd());
+  const cycles = importCycles(files);
   for (const cycle of cycles) console.log(`cycle of ${cycle.length} files:\n  ${cycle.join('\n  ')}`);
-  if (cycles.length) process.exit(1);
+  const folders = folderGraph(files);
+  const folderCycles = importCycles(folders.graph);
+  for (const cycle of folderCycles) {
+    const edges = [...folders.because].filter(([edge]) => cycle.includes(edge.split(' -> ')[0]) && cycle.includes(edge.split(' -> ')[1]));
+    console.log(`cycle of ${cycle.length} folders: ${cycle.join(', ')}\n${edges.map(([edge, lines]) => `  ${edge}\n    ${lines.join('\n    ')}`).join('\n')}`);
+  }
+  if (cycles.length || folderCycles.length) process.exit(1);
   console.log('no import cycle');
 }

@@ -2,8 +2,8 @@ import { and, asc, between, eq, sql } from 'drizzle-orm';
 import { getDb } from '../db/client';
 import { candles } from '../db/schema';
 import type { RouterEnv } from '../env';
-import type { CandleSeries } from '../market-data/candle-store';
-import { INTERVAL_MS } from '../market-data/intervals';
+import type { CandleSeries } from '../exchanges/reads/candle-store';
+import { INTERVAL_MS } from '../exchanges/reads/intervals';
 import type { BarColumns } from './engine';
 
 type StoreEnv = Pick<RouterEnv, 'DATABASE_URL' | 'NEON_PROXY_URL'>;

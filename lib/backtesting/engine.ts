@@ -2,7 +2,7 @@ import type { Bar, ControlledExecutor, ControllerAction, ControllerView, Feature
 import type { AnyControllerCore } from '../controllers/registry';
 import type { ExecutorCore, ExecutorEvent, ExecutorReport, Market, MarketRules, MarketView, TradeSide } from '../executors/core';
 import { marketKey } from '../executors/core';
-import { candleOpen, INTERVAL_MS } from '../market-data/intervals';
+import { candleOpen, INTERVAL_MS } from '../exchanges/reads/intervals';
 import { BadRequestError } from '../errors';
 import { PositionHold } from './holds';
 import { StepSeries } from './step-series';

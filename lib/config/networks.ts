@@ -1,9 +1,8 @@
 // The networks' defaults per chain: plain data (config must not know the connectors or clients that read it).
 import type { z } from 'zod';
-import { localnet as evmLocalnet } from '../chains/ethereum/localnet';
-import { SOLANA_LOCALNET } from '../chains/solana/localnet';
 import { EvmNetworkConfigSchema, SolanaNetworkConfigSchema, type EvmNetworkConfig, type SolanaNetworkConfig } from '../../schemas/config';
 import type { Chain } from './chains';
+import { EVM_LOCALNET_NODE, SOLANA_LOCALNET_NODE } from './localnets';
 
 export { CHAINS, type Chain } from './chains';
 
@@ -26,14 +25,14 @@ export const EVM_NETWORKS: Record<string, EvmDefaults> = {
   avalanche: { chainID: 43114, nodeURL: 'https://api.avax.network/ext/bc/C/rpc', nativeCurrencySymbol: 'AVAX', geckoId: 'avalanche', swapProvider: 'uniswap/router' },
   celo: { chainID: 42220, nodeURL: 'https://forno.celo.org', nativeCurrencySymbol: 'CELO', geckoId: 'celo', swapProvider: 'uniswap/router' },
   sepolia: { chainID: 11155111, nodeURL: 'https://ethereum-sepolia-rpc.publicnode.com', nativeCurrencySymbol: 'ETH', geckoId: 'ethereum', swapProvider: 'uniswap/router' },
-  localnet: { chainID: evmLocalnet.chainId, nodeURL: evmLocalnet.rpcUrl, nativeCurrencySymbol: 'ETH', geckoId: 'ethereum', swapProvider: 'uniswap/router', local: true },
+  localnet: { chainID: EVM_LOCALNET_NODE.chainId, nodeURL: EVM_LOCALNET_NODE.rpcUrl, nativeCurrencySymbol: 'ETH', geckoId: 'ethereum', swapProvider: 'uniswap/router', local: true },
 };
 
 // Gateway's default swap provider on Solana is Jupiter's router; Jupiter serves no devnet, so devnet has none.
 export const SOLANA_NETWORKS: Record<string, SolanaDefaults> = {
   'mainnet-beta': { chainID: 101, nodeURL: 'https://api.mainnet-beta.solana.com', nativeCurrencySymbol: 'SOL', geckoId: 'solana', minPriorityFeePerCU: 0.1, swapProvider: 'jupiter/router' },
   devnet: { chainID: 103, nodeURL: 'https://api.devnet.solana.com', nativeCurrencySymbol: 'SOL', geckoId: 'solana', minPriorityFeePerCU: 0.01 },
-  localnet: { chainID: SOLANA_LOCALNET.chainId, nodeURL: SOLANA_LOCALNET.rpcUrl, nativeCurrencySymbol: 'SOL', geckoId: 'solana', minPriorityFeePerCU: 0.01, swapProvider: 'jupiter/router', local: true },
+  localnet: { chainID: SOLANA_LOCALNET_NODE.chainId, nodeURL: SOLANA_LOCALNET_NODE.rpcUrl, nativeCurrencySymbol: 'SOL', geckoId: 'solana', minPriorityFeePerCU: 0.01, swapProvider: 'jupiter/router', local: true },
 };
 
 /** Gateway's placeholder for "no default wallet yet"; Hummingbot treats it as not configured. */

@@ -4,11 +4,12 @@ import { getDb } from '../db/client';
 import { configOverrides } from '../db/schema';
 import type { RouterEnv } from '../env';
 import { BadRequestError, NotFoundError, quoteInput } from '../errors';
-import { CONNECTOR_REGISTRY } from '../connectors/registry';
 import { ChainConfigSchema, ConnectorConfigSchema, ServerConfigSchema, type ChainConfig, type ConnectorConfig } from '../../schemas/config';
+import { CONNECTOR_CONFIG } from './connectors';
 import { CHAIN_CONFIG, CHAINS, WALLET_PLACEHOLDER, type Chain, type NetworkOf } from './networks';
+import { readSettings, settingsChanged, settingsVersion, type SettingsVersionEnv } from './settings-version';
 
-export interface ConfigEnv extends Pick<RouterEnv, 'DATABASE_URL' | 'NEON_PROXY_URL' | 'ENVIRONMENT'> {
+export interface ConfigEnv extends Pick<RouterEnv, 'DATABASE_URL' | 'NEON_PROXY_URL' | 'ENVIRONMENT'>, SettingsVersionEnv {
   /** Where the local networks' nodes listen (dev and tests start them on their own ports). */
   EVM_LOCALNET_RPC_URL?: string;
   SOLANA_LOCALNET_RPC_URL?: string;
@@ -40,7 +41,7 @@ function namespaceTable(env: ConfigEnv): Map<string, Namespace> {
       add({ name: `${chain}-${network}`, schema, defaults: { ...defaults, nodeURL }, chain });
     }
   }
-  for (const [name, connector] of Object.entries(CONNECTOR_REGISTRY)) add({ name, schema: ConnectorConfigSchema, defaults: connector.config });
+  for (const [name, defaults] of Object.entries(CONNECTOR_CONFIG)) add({ name, schema: ConnectorConfigSchema, defaults });
   return table;
 }
 
@@ -68,23 +69,29 @@ function coerce(current: unknown, value: unknown): unknown {
   return value;
 }
 
-/** Defaults in code plus the overrides stored in Postgres, read in one query per request. */
+/**
+ * Defaults in code plus the overrides stored in Postgres, read once per isolate and settings version
+ * (lib/config/settings-version.ts): a request pays one version check, no query.
+ */
 export class Config {
   private constructor(
     private readonly table: Map<string, Namespace>,
     private readonly values: Map<string, Json>,
+    /** Reads of the settings (token and pool lists) as of the version this config was loaded at. */
+    readonly cached: <T>(key: string, read: () => Promise<T>) => Promise<T>,
   ) {}
 
   static async load(env: ConfigEnv): Promise<Config> {
     const table = namespaceTable(env);
-    const rows = await getDb(env).select().from(configOverrides).orderBy(asc(configOverrides.updatedAt));
+    const version = await settingsVersion(env);
+    const rows = await readSettings(env, version, 'config', () => getDb(env).select().from(configOverrides).orderBy(asc(configOverrides.updatedAt)));
     const raw = new Map([...table.values()].map((namespace) => [namespace.name, namespace.defaults]));
     for (const row of rows) {
       const current = raw.get(row.namespace);
       if (current) raw.set(row.namespace, setPath(current, row.path.split('.'), row.value));
     }
     const values = new Map([...table.values()].map((namespace) => [namespace.name, namespace.schema.parse(raw.get(namespace.name)) as Json]));
-    return new Config(table, values);
+    return new Config(table, values, (key, read) => readSettings(env, version, key, read));
   }
 
   namespaces(): string[] {
@@ -153,6 +160,7 @@ export class Config {
       .insert(configOverrides)
       .values({ namespace: target, path, value: coerced })
       .onConflictDoUpdate({ target: [configOverrides.namespace, configOverrides.path], set: { value: coerced, updatedAt: sql`now()` } });
+    await settingsChanged(env);
     this.values.set(target, parsed.data as Json);
     return { namespace: target, path, value: coerced };
   }

@@ -1,11 +1,13 @@
 import type { Chain } from '../config/chains';
+import type { CONNECTOR_CONFIG } from '../config/connectors';
 import { NotFoundError } from '../errors';
 import { jupiter } from './jupiter';
 import { pancakeswap } from './pancakeswap';
 import type { ConnectorSpec, EvmConnectorSpec, TradingType } from './spec';
 import { uniswap } from './uniswap';
 
-const CONNECTORS = { uniswap, pancakeswap, jupiter } satisfies Record<string, ConnectorSpec>;
+// One entry per config namespace of lib/config/connectors.ts, no more, no fewer.
+const CONNECTORS = { uniswap, pancakeswap, jupiter } satisfies Record<keyof typeof CONNECTOR_CONFIG, ConnectorSpec>;
 
 export type ConnectorName = keyof typeof CONNECTORS;
 

@@ -1,10 +1,9 @@
 import type { Address, Hex } from 'viem';
 import type { Chain } from '../config/chains';
-import type { ConnectorConfig } from '../../schemas/config';
 import type { ShippedPool } from '../../schemas/pools';
 
-// What a connector IS, as plain data: its chain, its config defaults and, per schema, its contracts per
-// network. Config, spender aliases and pool lists read only this, so the workers that need them (chains)
+// What a connector IS, as plain data: its chain and, per schema, its contracts per network (its config
+// defaults are config's: lib/config/connectors.ts). Spender aliases and pool lists read only this, so the workers that need them (chains)
 // never bundle a DEX's code; the actions live apart (lib/connectors/actions.ts).
 
 export type TradingType = 'router' | 'amm' | 'clmm';
@@ -37,8 +36,6 @@ export interface ClmmContracts {
 /** A connector of the EVM schemas (Uniswap and its forks). */
 export interface EvmConnectorSpec {
   chain: Extract<Chain, 'ethereum'>;
-  /** Its config namespace's defaults. */
-  config: ConnectorConfig;
   amm?: {
     /** LP fee in basis points (Uniswap V2: 30 = 0.3%, PancakeSwap V2: 25). */
     feeBps: bigint;
@@ -65,7 +62,6 @@ export interface EvmConnectorSpec {
  */
 export interface SolanaConnectorSpec {
   chain: Extract<Chain, 'solana'>;
-  config: ConnectorConfig;
   router?: {
     /** Its API's published base URL; EXCHANGE_BASE_URLS may point the connector at a stand-in instead. */
     apiUrl: string;

@@ -1,7 +1,7 @@
 // Hummingbot's order-book queries (OrderBook.get_price_for_volume and siblings), all five, in exact
 // decimals: a walk down one side of the book (asks to buy, bids to sell), best level first.
-import { divide, min, multiply, toNumber, toScaled, type Scaled } from '../scaled-decimal';
-import type { Level } from './order-book';
+import { Decimal } from '../decimal';
+import type { Level } from '../exchanges/reads/order-book';
 
 export type BookQuery =
   | { kind: 'price_for_volume'; volume: string }
@@ -21,47 +21,47 @@ export interface BookQueryResult {
 }
 
 interface Walk {
-  base: Scaled;
-  quote: Scaled;
+  base: Decimal;
+  quote: Decimal;
   /** Price of the last level taken from. */
-  lastPrice?: Scaled;
+  lastPrice?: Decimal;
   /** Whether the target was reached. */
   filled: boolean;
 }
 
-const levels = (side: Level[]) => side.map(({ price, amount }) => ({ price: toScaled(price), amount: toScaled(amount) }));
+const levels = (side: Level[]) => side.map(({ price, amount }) => ({ price: Decimal.from(price), amount: Decimal.from(amount) }));
 
 /** Takes levels until `base` (or `quote`, with `byQuote`) reaches `target`, the last level partly. */
-function walkToAmount(side: Level[], target: Scaled, byQuote: boolean): Walk {
-  const walk: Walk = { base: 0n, quote: 0n, filled: target <= 0n };
+function walkToAmount(side: Level[], target: Decimal, byQuote: boolean): Walk {
+  const walk: Walk = { base: Decimal.ZERO, quote: Decimal.ZERO, filled: target.compare(0) <= 0 };
   for (const { price, amount } of levels(side)) {
     if (walk.filled) break;
-    const levelQuote = multiply(amount, price);
-    const left = target - (byQuote ? walk.quote : walk.base);
-    const whole = byQuote ? levelQuote <= left : amount <= left;
-    const take = whole ? amount : byQuote ? divide(left, price) : left;
-    walk.base += take;
-    walk.quote += whole ? levelQuote : byQuote ? left : multiply(take, price);
+    const levelQuote = amount.times(price);
+    const left = target.minus(byQuote ? walk.quote : walk.base);
+    const whole = (byQuote ? levelQuote : amount).compare(left) <= 0;
+    const take = whole ? amount : byQuote ? left.dividedBy(price) : left;
+    walk.base = walk.base.plus(take);
+    walk.quote = walk.quote.plus(whole ? levelQuote : byQuote ? left : take.times(price));
     walk.lastPrice = price;
-    walk.filled = !whole || (byQuote ? walk.quote : walk.base) >= target;
+    walk.filled = !whole || (byQuote ? walk.quote : walk.base).compare(target) >= 0;
   }
   return walk;
 }
 
 /** Takes every level at or better than `limit` (at most it to buy, at least it to sell). */
-function walkToPrice(side: Level[], limit: Scaled, isBuy: boolean): Walk {
-  const walk: Walk = { base: 0n, quote: 0n, filled: true };
+function walkToPrice(side: Level[], limit: Decimal, isBuy: boolean): Walk {
+  const walk: Walk = { base: Decimal.ZERO, quote: Decimal.ZERO, filled: true };
   for (const { price, amount } of levels(side)) {
-    if (isBuy ? price > limit : price < limit) break;
-    walk.base += amount;
-    walk.quote += multiply(amount, price);
+    if (price.compare(limit) === (isBuy ? 1 : -1)) break;
+    walk.base = walk.base.plus(amount);
+    walk.quote = walk.quote.plus(amount.times(price));
     walk.lastPrice = price;
   }
   return walk;
 }
 
-const orNull = (value: Scaled | undefined) => (value === undefined ? null : toNumber(value));
-const average = (walk: Walk) => (walk.base > 0n ? divide(walk.quote, walk.base) : undefined);
+const orNull = (value: Decimal | undefined) => (value === undefined ? null : value.toNumber());
+const average = (walk: Walk) => (walk.base.isPositive() ? walk.quote.dividedBy(walk.base) : undefined);
 
 /** The answer to `query` on a book whose sides are best first. */
 export function queryBook(book: { bids: Level[]; asks: Level[] }, isBuy: boolean, query: BookQuery): BookQueryResult {
@@ -69,27 +69,27 @@ export function queryBook(book: { bids: Level[]; asks: Level[] }, isBuy: boolean
   switch (query.kind) {
     case 'price_for_volume':
     case 'vwap_for_volume': {
-      const walk = walkToAmount(side, toScaled(query.volume), false);
+      const walk = walkToAmount(side, Decimal.from(query.volume), false);
       const vwap = average(walk);
       const reached = walk.filled ? (query.kind === 'vwap_for_volume' ? vwap : walk.lastPrice) : undefined;
-      return { query_volume: Number(query.volume), query_price: null, result_price: orNull(reached), result_volume: toNumber(walk.base), result_quote_volume: toNumber(walk.quote), average_price: orNull(vwap) };
+      return { query_volume: Number(query.volume), query_price: null, result_price: orNull(reached), result_volume: walk.base.toNumber(), result_quote_volume: walk.quote.toNumber(), average_price: orNull(vwap) };
     }
     case 'price_for_quote_volume': {
-      const target = toScaled(query.quoteVolume);
+      const target = Decimal.from(query.quoteVolume);
       const walk = walkToAmount(side, target, true);
       return {
         query_volume: Number(query.quoteVolume),
         query_price: null,
         result_price: orNull(walk.filled ? walk.lastPrice : undefined),
-        result_volume: toNumber(walk.base),
-        result_quote_volume: toNumber(min(walk.quote, target)),
+        result_volume: walk.base.toNumber(),
+        result_quote_volume: Decimal.min(walk.quote, target).toNumber(),
         average_price: orNull(average(walk)),
       };
     }
     case 'volume_for_price':
     case 'quote_volume_for_price': {
-      const walk = walkToPrice(side, toScaled(query.price), isBuy);
-      return { query_volume: null, query_price: Number(query.price), result_price: orNull(walk.lastPrice), result_volume: toNumber(walk.base), result_quote_volume: toNumber(walk.quote), average_price: orNull(average(walk)) };
+      const walk = walkToPrice(side, Decimal.from(query.price), isBuy);
+      return { query_volume: null, query_price: Number(query.price), result_price: orNull(walk.lastPrice), result_volume: walk.base.toNumber(), result_quote_volume: walk.quote.toNumber(), average_price: orNull(average(walk)) };
     }
   }
 }

@@ -3,7 +3,7 @@
 // them. Connectors not listed here are polled.
 import { exchangeBaseUrl, type ExchangeUrlEnv } from '../exchanges/base-urls';
 import { rewriteUrlForLocalExchange } from '../exchanges/local-urls';
-import type { CandleRow } from './candle-row';
+import type { CandleRow } from '../exchanges/reads/candle-row';
 
 export type StreamedFeed = { type: 'order_book'; depth: number } | { type: 'candles'; interval: string } | { type: 'trades' };
 

@@ -2,7 +2,7 @@ import { DurableObject } from 'cloudflare:workers';
 import { exchangeSession, type ExchangeSessionsEnv } from '../exchanges/session-client';
 import { unwrapResult } from '../rpc';
 import type { ExchangeSessionEnv } from '../exchanges/session-env';
-import type { CandleRow } from './candle-row';
+import type { CandleRow } from '../exchanges/reads/candle-row';
 import { marketStreamUrl, parseStreamMessage, type StreamedFeed } from './exchange-streams';
 
 export type FeedType = 'candles' | 'order_book' | 'trades';

@@ -2,6 +2,8 @@ import { and, eq } from 'drizzle-orm';
 import { chainModule } from '../chains/modules';
 import type { Chain } from '../config/networks';
 import { CONNECTOR_REGISTRY } from '../connectors/registry';
+import { settingsChanged } from '../config/settings-version';
+import type { Config, ConfigEnv } from '../config/store';
 import { getDb, type Db } from '../db/client';
 import { poolOverrides } from '../db/schema';
 import type { Pool, PoolType } from '../../schemas/pools';
@@ -25,11 +27,14 @@ export class PoolList {
     private readonly pools: Pool[],
   ) {}
 
-  static async load(db: Db, chain: Chain, network: string): Promise<PoolList> {
-    const overrides = await db
-      .select()
-      .from(poolOverrides)
-      .where(and(eq(poolOverrides.chain, chain), eq(poolOverrides.network, network)));
+  /** The overrides are read once per isolate and settings version (see Config.cached). */
+  static async load(db: Db, config: Config, chain: Chain, network: string): Promise<PoolList> {
+    const overrides = await config.cached(`pools:${chain}-${network}`, () =>
+      db
+        .select()
+        .from(poolOverrides)
+        .where(and(eq(poolOverrides.chain, chain), eq(poolOverrides.network, network))),
+    );
     const byKey = new Map(shippedPools(chain, network).map((pool) => [key(chain, pool), pool]));
     for (const row of overrides) {
       const pool: Pool = {
@@ -93,19 +98,20 @@ export class PoolList {
 }
 
 /** Stores a pool over the shipped list: `added`, or `updated` when the connector already listed that address. */
-export async function savePool(env: Parameters<typeof getDb>[0], chain: Chain, pool: Pool): Promise<'added' | 'updated'> {
+export async function savePool(env: ConfigEnv, config: Config, chain: Chain, pool: Pool): Promise<'added' | 'updated'> {
   const db = getDb(env);
-  const listed = (await PoolList.load(db, chain, pool.network)).byAddress(pool.address, pool);
+  const listed = (await PoolList.load(db, config, chain, pool.network)).byAddress(pool.address, pool);
   const row = { ...pool, chain, addressKey: chainModule(chain).addressKey(pool.address), feePct: String(pool.feePct), removed: false };
   await db
     .insert(poolOverrides)
     .values(row)
     .onConflictDoUpdate({ target: [poolOverrides.connector, poolOverrides.network, poolOverrides.type, poolOverrides.addressKey], set: { ...row, updatedAt: new Date() } });
+  await settingsChanged(env);
   return listed.length ? 'updated' : 'added';
 }
 
 /** Removes listed pools (shipped ones are hidden by a `removed` row). */
-export async function removePools(env: Parameters<typeof getDb>[0], chain: Chain, pools: Pool[]): Promise<void> {
+export async function removePools(env: ConfigEnv, chain: Chain, pools: Pool[]): Promise<void> {
   const db = getDb(env);
   for (const pool of pools) {
     const row = { ...pool, chain, addressKey: chainModule(chain).addressKey(pool.address), feePct: String(pool.feePct), removed: true };
@@ -114,4 +120,5 @@ export async function removePools(env: Parameters<typeof getDb>[0], chain: Chain
       .values(row)
       .onConflictDoUpdate({ target: [poolOverrides.connector, poolOverrides.network, poolOverrides.type, poolOverrides.addressKey], set: { removed: true, updatedAt: new Date() } });
   }
+  await settingsChanged(env);
 }

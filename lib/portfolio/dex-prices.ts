@@ -1,6 +1,6 @@
 // Wallet tokens no exchange lists, priced by a DEX quote on their own network: the connectors
 // worker's unified swap quote, which goes to the network's default swap provider.
-import { toScaled } from '../scaled-decimal';
+import { Decimal } from '../decimal';
 import { isStablecoin, type TokenPrices } from './prices';
 
 export interface ConnectorsEnv {
@@ -33,7 +33,7 @@ export async function getDexPrices(env: ConnectorsEnv, chainNetwork: string, tok
       .map(async (token) => {
         for (const quoteToken of DEX_QUOTE_TOKENS) {
           const price = await quotePrice(env, chainNetwork, token, quoteToken);
-          if (price !== undefined) return void prices.set(token, toScaled(price));
+          if (price !== undefined) return void prices.set(token, Decimal.from(price));
         }
       }),
   );

@@ -1,7 +1,7 @@
 // Token prices in one quote currency (USDT): stablecoins are 1, wrapped tokens are priced as their
 // native coin, everything else from the exchange's tickers, fetched once per connector for all
 // the tokens it must price.
-import { toScaled, type Scaled } from '../scaled-decimal';
+import { Decimal } from '../decimal';
 import { exchangeSession, type ExchangeSessionsEnv } from '../exchanges/session-client';
 import { unwrapResult } from '../rpc';
 
@@ -15,8 +15,8 @@ export const pricedAs = (token: string) => WRAPPED[token.toUpperCase()] ?? token
 
 export const isStablecoin = (token: string) => STABLECOINS.has(token.toUpperCase());
 
-/** Prices by token (scaled); a token missing from the result has no price. */
-export type TokenPrices = Map<string, Scaled>;
+/** Prices by token; a token missing from the result has no price. */
+export type TokenPrices = Map<string, Decimal>;
 
 /**
  * Prices `tokens` through `connector`'s tickers: ONE request for all of them (none when every token
@@ -26,7 +26,7 @@ export async function priceTokens(env: ExchangeSessionsEnv, connector: string, t
   const prices: TokenPrices = new Map();
   const toFetch = new Set<string>();
   for (const token of tokens) {
-    if (isStablecoin(token)) prices.set(token, toScaled('1'));
+    if (isStablecoin(token)) prices.set(token, Decimal.from(1));
     else toFetch.add(pricedAs(token));
   }
   if (toFetch.size === 0) return prices;
@@ -34,7 +34,7 @@ export async function priceTokens(env: ExchangeSessionsEnv, connector: string, t
   const last = unwrapResult(await exchangeSession(env, connector).lastPrices(connector, { tradingPairs: pairs, skipUnlisted: true }));
   for (const token of tokens) {
     const price = last[`${pricedAs(token)}-${QUOTE_CURRENCY}`];
-    if (price !== undefined && !prices.has(token)) prices.set(token, toScaled(price));
+    if (price !== undefined && !prices.has(token)) prices.set(token, Decimal.from(price));
   }
   return prices;
 }

@@ -2,7 +2,7 @@ import { asc } from 'drizzle-orm';
 import { MASTER_ACCOUNT } from '../accounts/store';
 import { getDb } from '../db/client';
 import { exchangeCredentials } from '../db/schema';
-import { multiply, toScaled, toText, type Scaled } from '../scaled-decimal';
+import { Decimal } from '../decimal';
 import type { RouterEnv } from '../env';
 import { exchangeSession, type ExchangeSessionsEnv } from '../exchanges/session-client';
 import { unwrapResult } from '../rpc';
@@ -99,11 +99,13 @@ export async function getPortfolioState(env: PortfolioEnv, parameters: GetPortfo
   const state: PortfolioState = {};
   for (const entry of held) {
     const rows = Object.entries(entry.balances).map(([token, { total, available }]): TokenHolding => {
-      const units = toScaled(total);
-      const price: Scaled | undefined = prices.get(entry.pricedBy)?.get(token) ?? (entry.dexNetwork ? dexPrices.get(entry.dexNetwork)?.get(token) : undefined);
-      return { token, units: toText(units), price: toText(price ?? 0n), value: toText(price === undefined ? 0n : multiply(units, price)), availableUnits: toText(toScaled(available)), priceMissing: price === undefined };
+      const units = Decimal.from(total);
+      const price: Decimal | undefined = prices.get(entry.pricedBy)?.get(token) ?? (entry.dexNetwork ? dexPrices.get(entry.dexNetwork)?.get(token) : undefined);
+      // 18 fraction digits are plenty for a value; the exact product of two such decimals has up to 36.
+      const value = price === undefined ? Decimal.ZERO : units.times(price).rounded(18);
+      return { token, units: units.toString(), price: (price ?? Decimal.ZERO).toString(), value: value.toString(), availableUnits: Decimal.from(available).toString(), priceMissing: price === undefined };
     });
-    rows.sort((a, b) => Number(toScaled(b.value) - toScaled(a.value)) || a.token.localeCompare(b.token));
+    rows.sort((a, b) => Decimal.from(b.value).compare(a.value) || a.token.localeCompare(b.token));
     (state[entry.account] ??= {})[entry.connector] = rows;
   }
   return state;

@@ -1,5 +1,5 @@
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
-import { toScaled, toText } from '../scaled-decimal';
+import { Decimal } from '../decimal';
 import { HttpError } from '../errors';
 
 export interface ChainsEnv {
@@ -40,7 +40,7 @@ export async function getWalletBalances(env: ChainsEnv): Promise<WalletBalances[
         const config = await chains<{ defaultWallet?: string; defaultNetwork?: string }>(env, 'GET', `/config?namespace=${encodeURIComponent(group.chain)}`);
         if (isPlaceholder(config.defaultWallet) || !config.defaultNetwork) return undefined;
         const { balances } = await chains<{ balances: Record<string, number> }>(env, 'POST', `/chains/${group.chain}/balances`, { network: config.defaultNetwork, address: config.defaultWallet });
-        const held = Object.fromEntries(Object.entries(balances).filter(([, units]) => units > 0).map(([token, units]) => [token, toText(toScaled(units))]));
+        const held = Object.fromEntries(Object.entries(balances).filter(([, units]) => units > 0).map(([token, units]) => [token, Decimal.from(units).toString()]));
         return { chainNetwork: `${group.chain}-${config.defaultNetwork}`, address: config.defaultWallet!, balances: held };
       }),
   );

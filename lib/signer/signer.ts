@@ -1,10 +1,10 @@
 import { DurableObject } from 'cloudflare:workers';
 import type { Address } from 'viem';
 import type { RouterEnv } from '../env';
-import { CHAIN_MODULES } from '../chains/modules';
 import type { SolanaClient } from '../chains/solana/client';
 import { WalletSigner } from './core';
-import type { EvmSignerClient } from './evm';
+import { EvmSigner, type EvmSignerClient } from './evm';
+import { SolanaSigner } from './solana';
 import { TransactionLog } from './transaction-log';
 import { toResult, type RpcResult } from '../rpc';
 import type { EvmTransactionIntent, EvmTransactionOutcome, SolanaTransactionIntent, SolanaTransactionOutcome } from './types';
@@ -19,13 +19,13 @@ export class Signer extends DurableObject<RouterEnv> {
 
   async sendEvmTransaction(address: Address, intent: EvmTransactionIntent): Promise<RpcResult<EvmTransactionOutcome>> {
     const network = intent.network.name;
-    this.evm ??= new WalletSigner(CHAIN_MODULES.ethereum.signer(this.env, network, address), new TransactionLog(this.env, 'ethereum', network, address));
+    this.evm ??= new WalletSigner(new EvmSigner(this.env, network, address), new TransactionLog(this.env, 'ethereum', network, address));
     return toResult(() => this.evm!.send(intent));
   }
 
   async sendSolanaTransaction(address: string, intent: SolanaTransactionIntent): Promise<RpcResult<SolanaTransactionOutcome>> {
     const network = intent.network.name;
-    this.solana ??= new WalletSigner(CHAIN_MODULES.solana.signer(this.env, network, address), new TransactionLog(this.env, 'solana', network, address));
+    this.solana ??= new WalletSigner(new SolanaSigner(this.env, address), new TransactionLog(this.env, 'solana', network, address));
     return toResult(() => this.solana!.send(intent));
   }
 }

@@ -1,12 +1,14 @@
 import { and, eq } from 'drizzle-orm';
-import { chainModule, CHAIN_MODULES } from '../chains/modules';
+import { chainModule } from '../chains/modules';
 import type { AddressOf, ChainToken } from '../chains/types';
 import type { Chain } from '../config/chains';
-import type { Config } from '../config/store';
+import { settingsChanged } from '../config/settings-version';
+import type { Config, ConfigEnv } from '../config/store';
 import { getDb, type Db } from '../db/client';
 import { tokenOverrides } from '../db/schema';
 import { ConflictError, NotFoundError } from '../errors';
 import type { Token } from '../../schemas/tokens';
+import { SHIPPED_TOKENS } from './shipped';
 
 /** One network's token list: the shipped list with the Postgres overrides applied (one query). */
 export class TokenList<C extends Chain = Chain> {
@@ -16,15 +18,20 @@ export class TokenList<C extends Chain = Chain> {
     private readonly tokens: ChainToken<C>[],
   ) {}
 
-  /** Addresses are typed here, once: the shipped lists are checked when generated, overrides when saved. */
+  /**
+   * Addresses are typed here, once: the shipped lists are checked when generated, overrides when saved.
+   * The overrides are read once per isolate and settings version (see Config.cached).
+   */
   static async load<C extends Chain>(db: Db, config: Config, chain: C, network: string): Promise<TokenList<C>> {
     const { chainID } = config.network(chain, network);
-    const overrides = await db
-      .select()
-      .from(tokenOverrides)
-      .where(and(eq(tokenOverrides.chain, chain), eq(tokenOverrides.network, network)));
-    const module = CHAIN_MODULES[chain];
-    const byAddress = new Map(module.shippedTokens(network, chainID).map((token) => [module.addressKey(token.address), token as ChainToken<C>]));
+    const overrides = await config.cached(`tokens:${chain}-${network}`, () =>
+      db
+        .select()
+        .from(tokenOverrides)
+        .where(and(eq(tokenOverrides.chain, chain), eq(tokenOverrides.network, network))),
+    );
+    const { addressKey } = chainModule(chain);
+    const byAddress = new Map(SHIPPED_TOKENS[chain](network, chainID).map((token) => [addressKey(token.address), token as ChainToken<C>]));
     for (const row of overrides) {
       if (row.removed) byAddress.delete(row.addressKey);
       else byAddress.set(row.addressKey, { chainId: row.chainId ?? undefined, name: row.name, symbol: row.symbol, address: row.address as AddressOf<C>, decimals: row.decimals });
@@ -61,7 +68,7 @@ export class TokenList<C extends Chain = Chain> {
 }
 
 /** Adds or replaces a token (same symbol replaces; an address already listed under another symbol is a 409). */
-export async function saveToken(env: Parameters<typeof getDb>[0], config: Config, chain: Chain, network: string, token: Token): Promise<Token> {
+export async function saveToken(env: ConfigEnv, config: Config, chain: Chain, network: string, token: Token): Promise<Token> {
   const { parseAddress, addressKey } = chainModule(chain);
   const address = parseAddress(token.address, 'token.address', { requireChecksum: true });
   const db = getDb(env);
@@ -81,11 +88,12 @@ export async function saveToken(env: Parameters<typeof getDb>[0], config: Config
       .values(row)
       .onConflictDoUpdate({ target: [tokenOverrides.chain, tokenOverrides.network, tokenOverrides.addressKey], set: { ...row, updatedAt: new Date() } });
   }
+  await settingsChanged(env);
   return { chainId, name: token.name, symbol: token.symbol, address, decimals: token.decimals };
 }
 
 /** Removes a token from the network's list; a 404 when it is not listed. */
-export async function removeToken(env: Parameters<typeof getDb>[0], config: Config, chain: Chain, network: string, address: string): Promise<void> {
+export async function removeToken(env: ConfigEnv, config: Config, chain: Chain, network: string, address: string): Promise<void> {
   const { addressKey } = chainModule(chain);
   const db = getDb(env);
   const list = await TokenList.load(db, config, chain, network);
@@ -97,4 +105,5 @@ export async function removeToken(env: Parameters<typeof getDb>[0], config: Conf
     .insert(tokenOverrides)
     .values(row)
     .onConflictDoUpdate({ target: [tokenOverrides.chain, tokenOverrides.network, tokenOverrides.addressKey], set: { removed: true, updatedAt: new Date() } });
+  await settingsChanged(env);
 }

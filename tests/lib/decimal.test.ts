@@ -16,6 +16,13 @@ describe('Decimal', () => {
     expect(() => Decimal.from(1).dividedBy(0)).toThrow(RangeError);
   });
 
+  it('compares by value whatever the scale, and picks the smaller of two', () => {
+    expect(Decimal.from('1.50').compare('1.5')).toBe(0);
+    expect(Decimal.from('-0.1').compare('0')).toBe(-1);
+    expect(Decimal.min(Decimal.from('2'), Decimal.from('1.999999999999999999999')).toString()).toBe('1.999999999999999999999');
+    expect(Decimal.from('0.125').rounded(2).toString()).toBe('0.13');
+  });
+
   it('reads JSON numbers as written (exponents included) and refuses what is not a decimal', () => {
     expect(Decimal.from(0.1).toString()).toBe('0.1');
     expect(Decimal.from(1e-7).toString()).toBe('0.0000001');

@@ -29,6 +29,7 @@ export { ExchangeSession } from '../../lib/exchanges/session';
 export { MarketFeed } from '../../lib/market-data/feed';
 export { Signer } from '../../lib/signer/signer';
 export { TransactionFollower } from '../../workers/gateway/transaction-follower';
+export { SettingsVersion } from '../../lib/config/settings-version';
 export const Chains = entrypoint(chains);
 export const Connectors = entrypoint(connectors);
 export const Gateway = entrypoint(gateway);

@@ -51,5 +51,6 @@ app
   .openapi(solanaRoutes.unwrap, solanaHandlers.unwrap);
 
 export { Signer } from '../../lib/signer/signer';
+export { SettingsVersion } from '../../lib/config/settings-version';
 
 export default app;

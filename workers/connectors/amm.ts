@@ -4,7 +4,7 @@ import { createEvmClient, withRpc, type EvmNetwork } from '../../lib/chains/ethe
 import type { Config } from '../../lib/config/store';
 import { requireAmm } from '../../lib/connectors/actions';
 import { requireEvmConnector } from '../../lib/connectors/registry';
-import { resolvePair, type PairRequest } from '../../lib/connectors/resolvePair';
+import { resolvePair, type PairRequest } from '../../lib/pools/resolve-pair';
 import type { AmmContext, Wallet } from '../../lib/connectors/types';
 import { getDb } from '../../lib/db/client';
 import { runOnce, type IdempotentRequest } from '../../lib/idempotency';
@@ -32,7 +32,7 @@ export async function ammRequest(env: ConnectorsEnv, config: Config, dex: string
   const network = config.network(chain, networkName);
   const { actions, dex: deployment } = requireAmm(dex, network.name);
   const db = getDb(env);
-  const [tokens, pools] = await Promise.all([TokenList.load(db, config, chain, network.name), PoolList.load(db, chain, network.name)]);
+  const [tokens, pools] = await Promise.all([TokenList.load(db, config, chain, network.name), PoolList.load(db, config, chain, network.name)]);
   const context: AmmContext = { network, client: createEvmClient(network), tokens, dex: deployment };
   const pair = (request: PairRequest) => resolvePair(context, pools, { connector: dex, type: 'amm' }, request);
   const slippagePct = (given?: number) => given ?? config.connector(dex).slippagePct;

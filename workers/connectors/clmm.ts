@@ -3,7 +3,7 @@ import { createEvmClient, withRpc } from '../../lib/chains/ethereum/client';
 import type { Config } from '../../lib/config/store';
 import { requireClmm } from '../../lib/connectors/actions';
 import { requireEvmConnector } from '../../lib/connectors/registry';
-import { resolvePair, type PairRequest } from '../../lib/connectors/resolvePair';
+import { resolvePair, type PairRequest } from '../../lib/pools/resolve-pair';
 import type { ClmmContext, Wallet } from '../../lib/connectors/types';
 import { getDb } from '../../lib/db/client';
 import { runOnce, type IdempotentRequest } from '../../lib/idempotency';
@@ -31,7 +31,7 @@ export async function clmmRequest(env: ConnectorsEnv, config: Config, dex: strin
   const network = config.network(chain, networkName);
   const { actions, dex: deployment } = requireClmm(dex, network.name);
   const db = getDb(env);
-  const [tokens, pools] = await Promise.all([TokenList.load(db, config, chain, network.name), PoolList.load(db, chain, network.name)]);
+  const [tokens, pools] = await Promise.all([TokenList.load(db, config, chain, network.name), PoolList.load(db, config, chain, network.name)]);
   const listing = { connector: dex, type: 'clmm' } as const;
   const context: ClmmContext = { network, client: createEvmClient(network), tokens, dex: deployment, pools: pools.find(listing) };
   const pair = (request: PairRequest) => resolvePair(context, pools, listing, request);

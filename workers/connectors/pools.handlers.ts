@@ -39,7 +39,7 @@ async function poolsOf(env: ConnectorsEnv, where: Where) {
   const config = await Config.load(env);
   if (where.connector) knownConnector(where.connector);
   const { chain, network } = networkOf(config, where);
-  return { config, chain, network, list: await PoolList.load(getDb(env), chain, network) };
+  return { config, chain, network, list: await PoolList.load(getDb(env), config, chain, network) };
 }
 
 export const listPools: Handler<typeof routes.listPools> = async (c) => {
@@ -56,8 +56,8 @@ export const findPools: Handler<typeof routes.findPools> = async (c) => {
 };
 
 /** Stores a pool over the lists and says what happened, as POST /pools and /pools/save answer. */
-async function store(env: ConnectorsEnv, chain: Chain, pool: Pool): Promise<string> {
-  const outcome = await savePool(env, chain, pool);
+async function store(env: ConnectorsEnv, config: Config, chain: Chain, pool: Pool): Promise<string> {
+  const outcome = await savePool(env, config, chain, pool);
   return `Pool ${pool.baseSymbol}-${pool.quoteSymbol} (${pool.address}) ${outcome} in ${pool.connector} ${pool.type} on ${chain}-${pool.network}`;
 }
 
@@ -89,7 +89,7 @@ export const savePoolFromChain: Handler<typeof routes.savePoolFromChain> = async
     quoteTokenAddress: quote.address,
     feePct: found.feePct,
   };
-  return c.json({ message: await store(c.env, chain, pool), pool }, 200);
+  return c.json({ message: await store(c.env, config, chain, pool), pool }, 200);
 };
 
 export const getPool: Handler<typeof routes.getPool> = async (c) => {
@@ -130,7 +130,7 @@ export const addPool: Handler<typeof routes.addPool> = async (c) => {
     quoteTokenAddress,
     feePct,
   };
-  return c.json({ message: await store(c.env, chain, pool) }, 200);
+  return c.json({ message: await store(c.env, config, chain, pool) }, 200);
 };
 
 export const removePool: Handler<typeof routes.removePool> = async (c) => {

@@ -31,7 +31,7 @@ export async function routerRequest(env: ConnectorsEnv, config: Config, dex: str
   const network = config.network(chain, networkName);
   const { actions, dex: deployment } = requireRouter(dex, network.name);
   const db = getDb(env);
-  const [tokens, pools] = await Promise.all([TokenList.load(db, config, chain, network.name), PoolList.load(db, chain, network.name)]);
+  const [tokens, pools] = await Promise.all([TokenList.load(db, config, chain, network.name), PoolList.load(db, config, chain, network.name)]);
   const context: RouterContext = {
     network,
     client: createEvmClient(network),

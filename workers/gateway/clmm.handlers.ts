@@ -1,5 +1,6 @@
 import type { RouteConfig } from '@hono/zod-openapi';
 import type { AppRouteHandler } from '../../lib/app';
+import { Config } from '../../lib/config/store';
 import { CONNECTOR_REGISTRY } from '../../lib/connectors/registry';
 import { Decimal } from '../../lib/decimal';
 import { getDb } from '../../lib/db/client';
@@ -91,7 +92,7 @@ export const pools: Handler<typeof routes.pools> = async (c) => {
 async function listedPool(env: GatewayEnv, dex: string, chain: 'ethereum' | 'solana', network: string, poolAddress: string): Promise<Pool | undefined> {
   const shipped = CONNECTOR_REGISTRY[dex]?.pools[network]?.find((pool) => pool.type === 'clmm' && pool.address.toLowerCase() === poolAddress.toLowerCase());
   if (shipped) return { ...shipped, network, connector: dex };
-  const pools = await PoolList.load(getDb(env), chain, network);
+  const pools = await PoolList.load(getDb(env), await Config.load(env), chain, network);
   return pools.find({ connector: dex, type: 'clmm' }).find((pool) => pool.address.toLowerCase() === poolAddress.toLowerCase());
 }
 

@@ -1,12 +1,12 @@
 import type { AppRouteHandler } from '../../lib/app';
-import { toScaled, toText } from '../../lib/scaled-decimal';
+import { Decimal } from '../../lib/decimal';
 import { EXCHANGE_CONNECTORS } from '../../lib/exchanges/connectors';
 import { exchangeSession } from '../../lib/exchanges/session-client';
 import { unwrapResult } from '../../lib/rpc';
 import { queryBook, type BookQuery } from '../../lib/market-data/book-queries';
 import { activeFeeds as listActiveFeeds, FEED_CLEANUP_INTERVAL_S, FEED_TIMEOUT_S, feedKey, removeFeed, touchFeed } from '../../lib/market-data/feeds';
-import { marketDataConnector } from '../../lib/market-data/markets';
-import type { Level } from '../../lib/market-data/order-book';
+import { marketDataConnector } from '../../lib/exchanges/reads/pair-market';
+import type { Level } from '../../lib/exchanges/reads/order-book';
 import { MAX_BOOK_DEPTH } from '../../schemas/market-data';
 import type { MarketDataEnv } from './env';
 import type * as routes from './market-data.routes';
@@ -14,7 +14,7 @@ import type * as routes from './market-data.routes';
 /** The connector's public exchange session; a 400 naming an unknown connector. */
 const session = (env: MarketDataEnv, name: string) => exchangeSession(env, marketDataConnector(name).name);
 
-const decimal = (value: number) => toText(toScaled(value));
+const decimal = (value: number) => Decimal.from(value).toString();
 
 export const candles: AppRouteHandler<typeof routes.candles, MarketDataEnv> = async (c) => {
   const { connector_name: connector, trading_pair: tradingPair, interval, max_records: maxRecords } = c.req.valid('json');

@@ -1,7 +1,7 @@
 import type { Context } from 'hono';
 import type { AppEnv } from '../../lib/env';
 import { subscriptionId, type FeedConfig, type FeedMessage, type FeedType } from '../../lib/market-data/feed';
-import { marketDataConnector } from '../../lib/market-data/markets';
+import { marketDataConnector } from '../../lib/exchanges/reads/pair-market';
 import type { MarketDataEnv } from './env';
 
 const HEARTBEAT_MS = 30_000;

@@ -2,11 +2,12 @@
 // Deployment is deterministic (fixed deployer, fixed order), so these addresses are the same on
 // every machine; the deploy script throws if what it deployed ever differs from them.
 // Plain constants only: this module also runs inside workerd.
+import { EVM_LOCALNET_NODE } from '../../config/localnets';
 
 export const localnet = {
   network: 'localnet',
-  chainId: 31337,
-  rpcUrl: 'http://127.0.0.1:8545',
+  chainId: EVM_LOCALNET_NODE.chainId,
+  rpcUrl: EVM_LOCALNET_NODE.rpcUrl,
   nativeCurrency: { name: 'Ether', symbol: 'ETH', decimals: 18 },
 } as const;
 

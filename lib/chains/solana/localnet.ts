@@ -1,13 +1,13 @@
 // Solana `localnet`: the litesvm JSON-RPC server that `npm run dev` starts
 // (tools/localnet/solana). Constants only, so workers can import it.
+import { SOLANA_LOCALNET_NODE } from '../../config/localnets';
 
-/** There is no canonical Solana chain id for a local cluster (101 mainnet-beta, 102 testnet, 103 devnet). */
-export const SOLANA_LOCALNET_CHAIN_ID = 104;
+export const SOLANA_LOCALNET_CHAIN_ID = SOLANA_LOCALNET_NODE.chainId;
 
 export const SOLANA_LOCALNET = {
   network: 'localnet',
   chainId: SOLANA_LOCALNET_CHAIN_ID,
-  rpcUrl: 'http://127.0.0.1:8899',
+  rpcUrl: SOLANA_LOCALNET_NODE.rpcUrl,
   nativeCurrencySymbol: 'SOL',
 } as const;
 

@@ -6,8 +6,6 @@ import type { ConnectorSpec } from '../spec';
  */
 export const jupiter: ConnectorSpec = {
   chain: 'solana',
-  // Gateway's jupiter.yml default.
-  config: { slippagePct: 1 },
   // The keyless host (api.jup.ag needs an API key).
   router: { apiUrl: 'https://lite-api.jup.ag', networks: { 'mainnet-beta': {}, localnet: {} } },
   pools: {},

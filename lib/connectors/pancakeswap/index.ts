@@ -8,7 +8,6 @@ const V2_FEE_BPS = 25n;
 export const pancakeswap: ConnectorSpec = {
   chain: 'ethereum',
   // Gateway's pancakeswap.yml default.
-  config: { slippagePct: 2 },
   amm: { feeBps: V2_FEE_BPS, networks: PANCAKESWAP_V2 },
   clmm: { poolInitCodeHash: PANCAKESWAP_V3_POOL_INIT_CODE_HASH, networks: PANCAKESWAP_V3 },
   router: { v2FeeBps: V2_FEE_BPS, networks: PANCAKESWAP_ROUTER },

@@ -29,7 +29,6 @@ const V2_FEE_BPS = 30n;
 export const uniswap: ConnectorSpec = {
   chain: 'ethereum',
   // Gateway's uniswap.yml default.
-  config: { slippagePct: 2 },
   amm: { feeBps: V2_FEE_BPS, networks: UNISWAP_V2 },
   clmm: { poolInitCodeHash: UNISWAP_V3_POOL_INIT_CODE_HASH, networks: UNISWAP_V3 },
   router: { v2FeeBps: V2_FEE_BPS, networks: UNISWAP_ROUTER },

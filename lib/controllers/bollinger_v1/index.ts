@@ -1,5 +1,5 @@
 import { z } from '@hono/zod-openapi';
-import { INTERVAL_MS } from '../../market-data/intervals';
+import { INTERVAL_MS } from '../../exchanges/reads/intervals';
 import { decimalNumber } from '../../../schemas/numbers';
 import type { Bar, ControllerCore, Features } from '../core';
 import { decideDirectional, directionalConfigShape, type DirectionalState } from '../directional';

@@ -1,8 +1,8 @@
-import type Exchange from '../../node_modules/ccxt/js/src/base/Exchange.js';
-import type { MarketInterface } from '../../node_modules/ccxt/js/src/base/types.js';
-import { BadRequestError } from '../errors';
-import { EXCHANGE_CONNECTORS, type ExchangeConnector } from '../exchanges/connectors';
-import { connectorMarkets, hummingbotPair } from '../exchanges/trading-rules';
+import type Exchange from '../../../node_modules/ccxt/js/src/base/Exchange.js';
+import type { MarketInterface } from '../../../node_modules/ccxt/js/src/base/types.js';
+import { BadRequestError } from '../../errors';
+import { EXCHANGE_CONNECTORS, type ExchangeConnector } from '../connectors';
+import { connectorMarkets, hummingbotPair } from '../trading-rules';
 
 export class UnknownConnectorError extends BadRequestError {
   constructor(name: string) {

@@ -1,4 +1,4 @@
-import type Exchange from '../../node_modules/ccxt/js/src/base/Exchange.js';
+import type Exchange from '../../../node_modules/ccxt/js/src/base/Exchange.js';
 
 /** Units held and units free to trade, by token, as exchange decimal text. */
 export type GetBalancesReturnType = Record<string, { total: string; available: string }>;

@@ -1,6 +1,6 @@
-import type Exchange from '../../node_modules/ccxt/js/src/base/Exchange.js';
-import type { MarketInterface } from '../../node_modules/ccxt/js/src/base/types.js';
-import type { ExchangeConnector } from '../exchanges/connectors';
+import type Exchange from '../../../node_modules/ccxt/js/src/base/Exchange.js';
+import type { MarketInterface } from '../../../node_modules/ccxt/js/src/base/types.js';
+import type { ExchangeConnector } from '../connectors';
 import type { Candle } from './candle-row';
 
 /** Candles per klines request: the exchange's maximum (Binance spot 1000, USD-M 1500), else CCXT's usual 500. */

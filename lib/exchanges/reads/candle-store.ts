@@ -1,7 +1,7 @@
 import { and, asc, between, eq } from 'drizzle-orm';
-import { getDb } from '../db/client';
-import { candles } from '../db/schema';
-import type { RouterEnv } from '../env';
+import { getDb } from '../../db/client';
+import { candles } from '../../db/schema';
+import type { RouterEnv } from '../../env';
 import type { Candle } from './candle-row';
 
 type StoreEnv = Pick<RouterEnv, 'DATABASE_URL' | 'NEON_PROXY_URL'>;

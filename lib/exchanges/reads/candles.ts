@@ -1,12 +1,12 @@
-import type Exchange from '../../node_modules/ccxt/js/src/base/Exchange.js';
-import type { ExchangeConnector } from '../exchanges/connectors';
-import { marketSource } from '../exchanges/create-exchange';
-import type { ExchangeSessionEnv } from '../exchanges/session-env';
+import type Exchange from '../../../node_modules/ccxt/js/src/base/Exchange.js';
+import type { ExchangeConnector } from '../connectors';
+import { marketSource } from '../create-exchange';
+import type { ExchangeSessionEnv } from '../session-env';
 import { candleRow, type Candle, type CandleRow } from './candle-row';
 import { readCandles, storeCandles, type CandleSeries } from './candle-store';
 import { fetchKlines, klinesPageLimit } from './fetch-klines';
 import { candleCount, candleOpen, nextOpen, openBefore, requireInterval } from './intervals';
-import { pairMarket } from './markets';
+import { pairMarket } from './pair-market';
 
 /** How long a fetched still-open candle is served before it is fetched again. */
 export const OPEN_CANDLE_MAX_AGE_MS = 5000;

@@ -1,6 +1,6 @@
-import type Exchange from '../../node_modules/ccxt/js/src/base/Exchange.js';
-import type { ExchangeConnector } from '../exchanges/connectors';
-import { pairMarket } from './markets';
+import type Exchange from '../../../node_modules/ccxt/js/src/base/Exchange.js';
+import type { ExchangeConnector } from '../connectors';
+import { pairMarket } from './pair-market';
 
 /** A price level, exchange decimal text. */
 export interface Level {

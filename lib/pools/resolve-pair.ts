@@ -1,10 +1,10 @@
 import { isAddressEqual, type Address } from 'viem';
 import { parseEvmAddress } from '../chains/address';
 import { BadRequestError, NotFoundError } from '../errors';
-import type { PoolList } from '../pools/registry';
+import type { PoolList } from './registry';
 import type { PoolType } from '../../schemas/pools';
-import { readPoolTokens } from './poolTokens';
-import type { ChainContext, PoolPair } from './types';
+import { readPoolTokens } from '../connectors/poolTokens';
+import type { ChainContext, PoolPair } from '../connectors/types';
 
 /** How a request names a pool: by address, by its pair of tokens, or both. */
 export interface PairRequest {

@@ -1,7 +1,7 @@
-import type Exchange from '../../node_modules/ccxt/js/src/base/Exchange.js';
-import type { ExchangeConnector } from '../exchanges/connectors';
-import { hummingbotPair } from '../exchanges/trading-rules';
-import { pairMarket } from './markets';
+import type Exchange from '../../../node_modules/ccxt/js/src/base/Exchange.js';
+import type { ExchangeConnector } from '../connectors';
+import { hummingbotPair } from '../trading-rules';
+import { pairMarket } from './pair-market';
 
 export interface GetLastPricesParameters {
   /** Hummingbot pairs, `BTC-USDT`; each must be listed on the connector. */

@@ -1,7 +1,7 @@
-import type Exchange from '../../node_modules/ccxt/js/src/base/Exchange.js';
-import { BadRequestError } from '../errors';
-import type { ExchangeConnector } from '../exchanges/connectors';
-import { pairMarket } from './markets';
+import type Exchange from '../../../node_modules/ccxt/js/src/base/Exchange.js';
+import { BadRequestError } from '../../errors';
+import type { ExchangeConnector } from '../connectors';
+import { pairMarket } from './pair-market';
 
 export interface GetFundingInfoParameters {
   tradingPair: string;

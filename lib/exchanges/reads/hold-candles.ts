@@ -1,14 +1,14 @@
 import { and, asc, between, eq } from 'drizzle-orm';
-import type Exchange from '../../node_modules/ccxt/js/src/base/Exchange.js';
-import { getDb } from '../db/client';
-import { candles } from '../db/schema';
-import type { ExchangeConnector } from '../exchanges/connectors';
-import { marketSource } from '../exchanges/create-exchange';
-import type { ExchangeSessionEnv } from '../exchanges/session-env';
+import type Exchange from '../../../node_modules/ccxt/js/src/base/Exchange.js';
+import { getDb } from '../../db/client';
+import { candles } from '../../db/schema';
+import type { ExchangeConnector } from '../connectors';
+import { marketSource } from '../create-exchange';
+import type { ExchangeSessionEnv } from '../session-env';
 import { storeCandles, type CandleSeries } from './candle-store';
 import { fetchKlines, klinesPageLimit } from './fetch-klines';
 import { candleCount, candleOpen, nextOpen, openBefore, requireInterval } from './intervals';
-import { pairMarket } from './markets';
+import { pairMarket } from './pair-market';
 
 export interface HoldCandlesParameters {
   /** Hummingbot pair, `BTC-USDT`. */

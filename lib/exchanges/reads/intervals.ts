@@ -1,5 +1,5 @@
-import type Exchange from '../../node_modules/ccxt/js/src/base/Exchange.js';
-import { BadRequestError } from '../errors';
+import type Exchange from '../../../node_modules/ccxt/js/src/base/Exchange.js';
+import { BadRequestError } from '../../errors';
 
 const MINUTE = 60_000;
 

@@ -63,11 +63,18 @@ CREATE TABLE "position_holds" (
 	"cleared_at" timestamp with time zone
 );
 --> statement-breakpoint
-ALTER TABLE "executor_orders" ADD CONSTRAINT "executor_orders_executor_id_executors_executor_id_fk" FOREIGN KEY ("executor_id") REFERENCES "public"."executors"("executor_id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
-CREATE UNIQUE INDEX "executor_orders_client_order_id_idx" ON "executor_orders" USING btree ("client_order_id");--> statement-breakpoint
-CREATE UNIQUE INDEX "executor_orders_ref_idx" ON "executor_orders" USING btree ("executor_id","ref");--> statement-breakpoint
-CREATE UNIQUE INDEX "executors_executor_id_idx" ON "executors" USING btree ("executor_id");--> statement-breakpoint
-CREATE INDEX "executors_created_at_idx" ON "executors" USING btree ("created_at","executor_id");--> statement-breakpoint
-CREATE INDEX "executors_account_status_idx" ON "executors" USING btree ("account_name","status");--> statement-breakpoint
-CREATE INDEX "executors_controller_idx" ON "executors" USING btree ("controller_id");--> statement-breakpoint
+CREATE UNIQUE INDEX "executor_orders_client_order_id_idx" ON "executor_orders" USING btree ("client_order_id");
+--> statement-breakpoint
+CREATE UNIQUE INDEX "executor_orders_ref_idx" ON "executor_orders" USING btree ("executor_id","ref");
+--> statement-breakpoint
+CREATE UNIQUE INDEX "executors_executor_id_idx" ON "executors" USING btree ("executor_id");
+--> statement-breakpoint
+CREATE INDEX "executors_created_at_idx" ON "executors" USING btree ("created_at","executor_id");
+--> statement-breakpoint
+CREATE INDEX "executors_account_status_idx" ON "executors" USING btree ("account_name","status");
+--> statement-breakpoint
+CREATE INDEX "executors_controller_idx" ON "executors" USING btree ("controller_id");
+--> statement-breakpoint
 CREATE UNIQUE INDEX "position_holds_key_idx" ON "position_holds" USING btree ("account_name","connector_name","trading_pair","controller_id") WHERE status = 'ACTIVE';
+--> statement-breakpoint
+ALTER TABLE "executor_orders" ADD CONSTRAINT "executor_orders_executor_id_executors_executor_id_fk" FOREIGN KEY ("executor_id") REFERENCES "public"."executors"("executor_id") ON DELETE cascade ON UPDATE no action;

@@ -68,7 +68,7 @@ export default defineConfig({
                 EXCHANGE_BASE_URLS: JSON.stringify(inject('exchangeBaseUrls')),
                 TEST_EXCHANGE_URL: inject('exchangeUrl'),
               },
-              durableObjects: { SIGNER: 'Signer', EXCHANGE_SESSIONS: 'ExchangeSession', MARKET_FEEDS: 'MarketFeed' },
+              durableObjects: { SIGNER: 'Signer', EXCHANGE_SESSIONS: 'ExchangeSession', MARKET_FEEDS: 'MarketFeed', EXECUTORS: 'ExecutorRuntime' },
               assets: { directory: 'node_modules/swagger-ui-dist', binding: 'ASSETS' },
               serviceBindings: Object.fromEntries(
                 Object.entries(routerEntrypoints).map(([binding, entrypoint]) => [binding, { name: kCurrentWorker, entrypoint }]),

@@ -1,4 +1,5 @@
 import { BOT_COMMANDS } from '../../schemas/bot-commands';
+import { EXECUTOR_TYPES } from '../../schemas/executors';
 import { DELIVERY_STATUSES, type ResolvedTrade, type WebhookAction, type WebhookLimits } from '../../schemas/webhooks';
 import { bigint, boolean, index, integer, jsonb, numeric, pgTable, primaryKey, serial, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { sql } from 'drizzle-orm';
@@ -511,7 +512,7 @@ export const executors = pgTable(
   {
     id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
     executorId: text('executor_id').notNull(),
-    executorType: text('executor_type').notNull(),
+    executorType: text('executor_type', { enum: EXECUTOR_TYPES }).notNull(),
     accountName: text('account_name').notNull(),
     /** Null for the two-market types (arbitrage, XEMM): their markets are in `config`. */
     connectorName: text('connector_name'),

@@ -25,6 +25,7 @@ function entrypoint(worker: FetchWorker) {
 }
 
 export { ExchangeSession } from '../../lib/exchanges/session';
+export { ExecutorRuntime } from '../../lib/executors/runtime/executor-runtime';
 export { MarketFeed } from '../../lib/market-data/feed';
 export { Signer } from '../../lib/signer/signer';
 export const Chains = entrypoint(chains);

@@ -1,0 +1,58 @@
+import { env, runDurableObjectAlarm } from 'cloudflare:test';
+import { expect } from 'vitest';
+import { api } from '../support/http';
+
+// Live executors through the edge, against the local exchange: create, step, and move the price.
+
+export interface ExecutorAnswer {
+  executor_id: string;
+  status: string;
+  close_type: string | null;
+  net_pnl_quote: number;
+  net_pnl_pct: number;
+  cum_fees_quote: number;
+  filled_amount_quote: number;
+  custom_info: Record<string, unknown>;
+  [field: string]: unknown;
+}
+
+export async function createExecutor(config: Record<string, unknown>, account: string, controllerId?: string) {
+  return api('/executors/', { body: { executor_config: config, account_name: account, ...(controllerId ? { controller_id: controllerId } : {}) } });
+}
+
+export async function startExecutor(config: Record<string, unknown>, account: string, controllerId?: string): Promise<string> {
+  const response = await createExecutor(config, account, controllerId);
+  const body = await response.json<{ executor_id: string }>();
+  expect(response.status, JSON.stringify(body)).toBe(201);
+  return body.executor_id;
+}
+
+export async function executor(executorId: string): Promise<ExecutorAnswer> {
+  const response = await api(`/executors/${executorId}`);
+  expect(response.status).toBe(200);
+  return response.json<ExecutorAnswer>();
+}
+
+/** Runs the executor's alarm (one step) now, if one is set. */
+export const step = (executorId: string) => runDurableObjectAlarm(env.EXECUTORS.get(env.EXECUTORS.idFromName(executorId)));
+
+/** Steps the executor until `done` holds of it (or `steps` steps passed), and returns it. */
+export async function stepUntil(executorId: string, done: (answer: ExecutorAnswer) => boolean, steps = 150): Promise<ExecutorAnswer> {
+  let answer = await executor(executorId);
+  for (let i = 0; i < steps && !done(answer); i++) {
+    await step(executorId);
+    // Fills arrive from the user data stream between steps.
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    answer = await executor(executorId);
+  }
+  return answer;
+}
+
+export const terminated = (answer: ExecutorAnswer) => answer.status === 'TERMINATED';
+
+/** Moves the local exchange's price of a USDT symbol (spot and USD-M) to `price`, or back to its seeded path. */
+export async function movePrice(symbol: string, price?: number): Promise<number> {
+  const response = await fetch(`${env.TEST_EXCHANGE_URL}/__local/price`, { method: 'POST', body: JSON.stringify(price === undefined ? { symbol } : { symbol, price: String(price) }) });
+  expect(response.status).toBe(200);
+  return Number((await response.json<{ price: number }>()).price);
+}

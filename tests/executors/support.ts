@@ -1,6 +1,8 @@
 import { env, runDurableObjectAlarm } from 'cloudflare:test';
 import { expect } from 'vitest';
+import { executorOrderTag } from '../../lib/executors/runtime/client-order-id';
 import { api } from '../support/http';
+import type { OrderRow, Page } from '../trading/support';
 
 // Live executors through the edge, against the local exchange: create, step, and move the price.
 
@@ -8,12 +10,12 @@ export interface ExecutorAnswer {
   executor_id: string;
   status: string;
   close_type: string | null;
+  side: string | null;
   net_pnl_quote: number;
   net_pnl_pct: number;
   cum_fees_quote: number;
   filled_amount_quote: number;
   custom_info: Record<string, unknown>;
-  [field: string]: unknown;
 }
 
 export async function createExecutor(config: Record<string, unknown>, account: string, controllerId?: string) {
@@ -33,8 +35,10 @@ export async function executor(executorId: string): Promise<ExecutorAnswer> {
   return response.json<ExecutorAnswer>();
 }
 
+export const runtimeOf = (executorId: string) => env.EXECUTORS.get(env.EXECUTORS.idFromName(executorId));
+
 /** Runs the executor's alarm (one step) now, if one is set. */
-export const step = (executorId: string) => runDurableObjectAlarm(env.EXECUTORS.get(env.EXECUTORS.idFromName(executorId)));
+export const step = (executorId: string) => runDurableObjectAlarm(runtimeOf(executorId));
 
 /** Steps the executor until `done` holds of it (or `steps` steps passed), and returns it. */
 export async function stepUntil(executorId: string, done: (answer: ExecutorAnswer) => boolean, steps = 150): Promise<ExecutorAnswer> {
@@ -55,4 +59,17 @@ export async function movePrice(symbol: string, price?: number): Promise<number>
   const response = await fetch(`${env.TEST_EXCHANGE_URL}/__local/price`, { method: 'POST', body: JSON.stringify(price === undefined ? { symbol } : { symbol, price: String(price) }) });
   expect(response.status).toBe(200);
   return Number((await response.json<{ price: number }>()).price);
+}
+
+/** The executor's orders as the exchange session recorded them (their client ids carry the executor's tag). */
+export async function executorOrdersOf(account: string, executorId: string): Promise<OrderRow[]> {
+  const tag = await executorOrderTag(executorId);
+  const page = await (await api('/trading/orders/search', { body: { account_names: [account], limit: 1000 } })).json<Page<OrderRow>>();
+  return page.data.filter((order) => order.order_id.startsWith(tag));
+}
+
+/** An order's fee in quote, as the exchange charged it (in the received asset on spot). */
+export function feeInQuote(order: OrderRow): number {
+  const [base] = order.trading_pair.split('-');
+  return order.fee_currency === base ? (order.fee_paid ?? 0) * (order.average_fill_price ?? 0) : (order.fee_paid ?? 0);
 }

@@ -58,7 +58,13 @@ export const terminated = (answer: ExecutorAnswer) => answer.status === 'TERMINA
 export async function movePrice(symbol: string, price?: number): Promise<number> {
   const response = await fetch(`${env.TEST_EXCHANGE_URL}/__local/price`, { method: 'POST', body: JSON.stringify(price === undefined ? { symbol } : { symbol, price: String(price) }) });
   expect(response.status).toBe(200);
-  return Number((await response.json<{ price: number }>()).price);
+  const moved = Number((await response.json<{ price: number }>()).price);
+  // The market maker re-quotes at its next interval: until then the book still shows the old price.
+  for (;;) {
+    const book = await (await fetch(`${env.TEST_EXCHANGE_URL}/api.binance.com/api/v3/depth?symbol=${symbol}&limit=5`)).json<{ bids: [string, string][] }>();
+    if (book.bids.length && Math.abs(Number(book.bids[0][0]) / moved - 1) < 0.002) return moved;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
 }
 
 /** The executor's orders as the exchange session recorded them (their client ids carry the executor's tag). */

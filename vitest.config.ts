@@ -67,6 +67,7 @@ export default defineConfig({
                 TEST_RATE_LIMITED_RPC_URL: inject('rateLimitedRpcUrl'),
                 EXCHANGE_BASE_URLS: JSON.stringify(inject('exchangeBaseUrls')),
                 TEST_EXCHANGE_URL: inject('exchangeUrl'),
+                TEST_JUPITER_URL: inject('jupiterUrl'),
               },
               durableObjects: { SIGNER: 'Signer', EXCHANGE_SESSIONS: 'ExchangeSession', MARKET_FEEDS: 'MarketFeed', EXECUTORS: 'ExecutorRuntime' },
               assets: { directory: 'node_modules/swagger-ui-dist', binding: 'ASSETS' },

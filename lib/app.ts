@@ -8,7 +8,6 @@ import {
   HttpError,
   NotFoundError,
   ServiceUnavailableError,
-  TooManyRequestsError,
   ValidationError,
   errorBody,
   internalErrorBody,
@@ -109,7 +108,7 @@ export function renderError<Bindings extends object>(err: unknown, c: Context<Ap
   const httpError = toHttpError(err);
   if (httpError?.code === 'DATABASE_UNAVAILABLE') log('warn', 'database unavailable', { requestId: id, path: c.req.path, ...describeError(err) });
   if (httpError) {
-    if (httpError instanceof TooManyRequestsError && httpError.retryAfterSeconds !== undefined) c.header('Retry-After', String(httpError.retryAfterSeconds));
+    if (httpError.retryAfterSeconds !== undefined) c.header('Retry-After', String(httpError.retryAfterSeconds));
     return c.json(errorBody(httpError, id), httpError.statusCode);
   }
   log('error', 'unhandled error', {

@@ -18,6 +18,9 @@ export class HttpError extends Error {
   /** The name an error rebuilt from another worker or Durable Object renders with (lib/rpc.ts). */
   renderedName?: string;
 
+  /** Sent as the `Retry-After` header when known (429 and 503 answers). */
+  retryAfterSeconds?: number;
+
   /** The `error` field: Gateway clients read fastify-sensible style names such as `NotFoundError`. */
   get errorName(): string {
     return this.renderedName ?? this.constructor.name;
@@ -65,10 +68,10 @@ export class TooManyRequestsError extends HttpError {
     message: string,
     code?: string,
     extra?: Record<string, unknown>,
-    /** Sent as the `Retry-After` header when known. */
-    readonly retryAfterSeconds?: number,
+    retryAfterSeconds?: number,
   ) {
     super(429, message, code, extra);
+    this.retryAfterSeconds = retryAfterSeconds;
   }
 }
 
@@ -80,8 +83,9 @@ export class BadGatewayError extends HttpError {
 }
 
 export class ServiceUnavailableError extends HttpError {
-  constructor(message: string, code?: string) {
+  constructor(message: string, code?: string, retryAfterSeconds?: number) {
     super(503, message, code);
+    this.retryAfterSeconds = retryAfterSeconds;
   }
 }
 

@@ -23,7 +23,7 @@ export function encodeError(error: HttpError): EncodedError {
     statusCode: error.statusCode,
     message: error.message,
     ...(error.code === undefined ? {} : { code: error.code }),
-    ...(error instanceof TooManyRequestsError && error.retryAfterSeconds !== undefined ? { retryAfterSeconds: error.retryAfterSeconds } : {}),
+    ...(error.retryAfterSeconds === undefined ? {} : { retryAfterSeconds: error.retryAfterSeconds }),
     ...(error.extra === undefined ? {} : { extra: error.extra }),
     ...(error instanceof ValidationError ? { validation: error.issues } : {}),
   };
@@ -37,6 +37,7 @@ export function decodeError(encoded: EncodedError): HttpError {
       ? new TooManyRequestsError(encoded.message, encoded.code, encoded.extra, encoded.retryAfterSeconds)
       : new HttpError(encoded.statusCode as ContentfulStatusCode, encoded.message, encoded.code, encoded.extra);
   error.renderedName = encoded.name;
+  error.retryAfterSeconds = encoded.retryAfterSeconds;
   return error;
 }
 

@@ -49,6 +49,7 @@ async function main() {
     evmPort: Number(process.env.EVM_PORT ?? 8545),
     solanaPort: Number(process.env.SOLANA_PORT ?? 8899),
     exchangePort: Number(process.env.EXCHANGE_PORT ?? LOCAL_EXCHANGE_PORT),
+    jupiterPort: process.env.JUPITER_PORT ? Number(process.env.JUPITER_PORT) : undefined,
     credentials,
     log: step,
   });
@@ -69,6 +70,7 @@ async function main() {
     EVM          ethereum-localnet ${stack.evm.rpcUrl}, dev wallet ${localnetDevWallet.address}
                  key ${localnetDevWallet.privateKey} (anvil's public test key)
     Solana       solana-localnet ${stack.solana.rpcUrl}, dev wallet ${SOLANA_LOCALNET_DEV_WALLET.publicKey}
+    Jupiter      LOCAL stand-in of Jupiter's Swap API at ${stack.jupiter.url} (tools/jupiter/, set by EXCHANGE_BASE_URLS)
     Exchanges    ${LOCAL_EXCHANGE_CONNECTORS.join(' and ')} are LOCAL, not Binance: the local exchange at ${stack.exchange.url}
                  (tools/exchange/, set by EXCHANGE_BASE_URLS); the other connectors would reach the real exchanges.
                  master_account holds dev key ${DEV_ACCOUNTS[0].apiKey}

@@ -2,14 +2,17 @@
 // worker makes (what "RPC round trips" means here) and can answer as a rate-limited or failing node would.
 import { createServer, type IncomingMessage } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import bs58 from 'bs58';
 
 export type RpcProxyMode = 'pass' | 'rate-limited';
 
 /**
  * How a node fails an HTTP request: `rate-limited` (429 with JSON-RPC -32005, as public RPCs answer),
- * `unavailable` (503), `hang-up` (the connection closes with no answer, as when a request times out).
+ * `unavailable` (503), `hang-up` (the connection closes with no answer, as when a request times out),
+ * `drop` (a Solana `sendTransaction` answered with its signature but never forwarded: a leader that
+ * accepted the transaction and lost it, so it never lands).
  */
-export type RpcFault = 'rate-limited' | 'unavailable' | 'hang-up';
+export type RpcFault = 'rate-limited' | 'unavailable' | 'hang-up' | 'drop';
 
 /** Fails every HTTP request carrying `method` (alone or in a batch), `times` times or until reset. */
 export interface RpcFaultRule {
@@ -36,6 +39,14 @@ async function readBody(req: IncomingMessage): Promise<string> {
 }
 
 const RATE_LIMITED = JSON.stringify({ jsonrpc: '2.0', id: null, error: { code: -32005, message: 'Too Many Requests' } });
+
+/** What a node answers to `sendTransaction`: the transaction's signature (its first), read from the base64 wire form. */
+function acceptedUnsent(body: string): unknown {
+  const call = JSON.parse(body) as { id: unknown; params: [string] };
+  const wire = Buffer.from(call.params[0], 'base64');
+  // A compact-u16 signature count below 128 is one byte; the fee payer's signature follows.
+  return { jsonrpc: '2.0', id: call.id, result: bs58.encode(wire.subarray(1, 65)) };
+}
 
 /**
  * Forwards to `upstream`; `rate-limited` answers 429 to everything. Control endpoints (`GET /__stats`,
@@ -79,6 +90,7 @@ export async function startRpcProxy(options: { upstream?: string; mode?: RpcProx
     if (fault === 'rate-limited') return void res.writeHead(429, { 'content-type': 'application/json' }).end(RATE_LIMITED);
     if (fault === 'unavailable') return void res.writeHead(503, { 'content-type': 'text/plain' }).end('Service Unavailable');
     if (fault === 'hang-up') return void req.socket.destroy();
+    if (fault === 'drop') return void res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(acceptedUnsent(body)));
     try {
       const upstream = await fetch(options.upstream!, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
       res.writeHead(upstream.status, { 'content-type': upstream.headers.get('content-type') ?? 'application/json' }).end(await upstream.text());

@@ -8,6 +8,8 @@ import { join } from 'node:path';
 import { localnetDevWallet } from '../lib/chains/ethereum/localnet';
 import { SOLANA_LOCALNET_DEV_WALLET } from '../lib/chains/solana/localnet';
 import { DEV_ACCOUNTS } from './exchange/dev-accounts';
+import { startJupiterStandIn, type JupiterStandIn } from './jupiter/server';
+import { seedMarketMaker } from './jupiter/market-maker';
 import { startLocalExchange, type LocalExchange } from './exchange/server';
 import { startEvmLocalnet, type EvmLocalnet } from './localnet/evm/setup';
 import { startSolanaLocalnet, type SolanaLocalnet } from './localnet/solana/server';
@@ -26,6 +28,8 @@ export interface StackOptions {
   solanaPort?: number;
   /** The local exchange's port; a free one when absent. */
   exchangePort?: number;
+  /** The Jupiter stand-in's port; a free one when absent. */
+  jupiterPort?: number;
   /** Lets a benchmark put a counting proxy between the workers and anvil. */
   evmRpcUrl?: (anvilUrl: string) => Promise<string>;
   credentials: { USERNAME: string; PASSWORD: string; API_KEY: string; MASTER_KEY: string; GATEWAY_PASSPHRASE: string };
@@ -41,6 +45,8 @@ export interface Stack {
   solana: SolanaLocalnet;
   /** The local Binance-compatible exchange that `binance` and `binance_perpetual` point at. */
   exchange: LocalExchange;
+  /** The Jupiter Swap API stand-in that `jupiter` points at. */
+  jupiter: JupiterStandIn;
   databaseLabel: string;
   /** Counts the workers' database round trips (through the Neon-driver proxy). */
   database: Pick<NeonProxy, 'stats' | 'reset'>;
@@ -101,9 +107,13 @@ export async function startStack(options: StackOptions): Promise<Stack> {
       startLocalExchange({ port: options.exchangePort ?? 0 }),
     ]);
     stops.push(proxy.stop, evm.stop, solana.stop, exchange.stop);
+    seedMarketMaker(solana.svm);
+    const jupiter = await startJupiterStandIn({ rpcUrl: solana.rpcUrl, port: options.jupiterPort ?? 0 });
+    stops.push(jupiter.stop);
     log(`anvil (ethereum-localnet, chain id 31337) on ${evm.rpcUrl}: WETH, USDC, DAI, Multicall3, Uniswap V2/V3 deployed`);
     log(`litesvm (solana-localnet) on ${solana.rpcUrl}: dev wallet with SOL and USDC`);
     log(`local exchange (Binance spot + USD-M API) on ${exchange.url}: binance and binance_perpetual point there`);
+    log(`Jupiter Swap API stand-in on ${jupiter.url}: jupiter points there (a market maker with 10,000 SOL and 1,500,000 USDC)`);
 
     const { USERNAME, PASSWORD, API_KEY, MASTER_KEY, GATEWAY_PASSPHRASE } = options.credentials;
     const routerVars = {
@@ -114,8 +124,8 @@ export async function startStack(options: StackOptions): Promise<Stack> {
       NEON_PROXY_URL: proxy.url,
       EVM_LOCALNET_RPC_URL: options.evmRpcUrl ? await options.evmRpcUrl(evm.rpcUrl) : evm.rpcUrl,
       SOLANA_LOCALNET_RPC_URL: solana.rpcUrl,
-      // The one exchange base-URL override (lib/exchanges/base-urls.ts): Binance's connectors go to the local exchange.
-      EXCHANGE_BASE_URLS: JSON.stringify(Object.fromEntries(LOCAL_EXCHANGE_CONNECTORS.map((connector) => [connector, exchange.url]))),
+      // The one base-URL override (lib/exchanges/base-urls.ts): Binance's connectors go to the local exchange, Jupiter to its stand-in.
+      EXCHANGE_BASE_URLS: JSON.stringify({ ...Object.fromEntries(LOCAL_EXCHANGE_CONNECTORS.map((connector) => [connector, exchange.url])), jupiter: jupiter.url }),
     };
     // `wrangler dev` gives --env-file to the first (edge) config only; every other worker reads the
     // `.dev.vars` beside its own config, so each router gets its bindings there (git-ignored).
@@ -159,7 +169,7 @@ export async function startStack(options: StackOptions): Promise<Stack> {
       });
       if (!response.ok) throw new Error(`adding master_account's ${connector} dev key failed: ${await response.text()}`);
     }
-    return { baseUrl, authorization, evm, solana, exchange, databaseLabel: options.databaseUrl ? 'DATABASE_URL' : 'PGlite', database: proxy, exited, stop };
+    return { baseUrl, authorization, evm, solana, exchange, jupiter, databaseLabel: options.databaseUrl ? 'DATABASE_URL' : 'PGlite', database: proxy, exited, stop };
   } catch (error) {
     await stop();
     throw error;

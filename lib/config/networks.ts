@@ -29,11 +29,11 @@ export const EVM_NETWORKS: Record<string, EvmDefaults> = {
   localnet: { chainID: evmLocalnet.chainId, nodeURL: evmLocalnet.rpcUrl, nativeCurrencySymbol: 'ETH', geckoId: 'ethereum', swapProvider: 'uniswap/router', local: true },
 };
 
-// No `swapProvider` until a Solana DEX connector exists (Gateway's default, jupiter/router, is not one here).
+// Gateway's default swap provider on Solana is Jupiter's router; Jupiter serves no devnet, so devnet has none.
 export const SOLANA_NETWORKS: Record<string, SolanaDefaults> = {
-  'mainnet-beta': { chainID: 101, nodeURL: 'https://api.mainnet-beta.solana.com', nativeCurrencySymbol: 'SOL', geckoId: 'solana', minPriorityFeePerCU: 0.1 },
+  'mainnet-beta': { chainID: 101, nodeURL: 'https://api.mainnet-beta.solana.com', nativeCurrencySymbol: 'SOL', geckoId: 'solana', minPriorityFeePerCU: 0.1, swapProvider: 'jupiter/router' },
   devnet: { chainID: 103, nodeURL: 'https://api.devnet.solana.com', nativeCurrencySymbol: 'SOL', geckoId: 'solana', minPriorityFeePerCU: 0.01 },
-  localnet: { chainID: SOLANA_LOCALNET.chainId, nodeURL: SOLANA_LOCALNET.rpcUrl, nativeCurrencySymbol: 'SOL', geckoId: 'solana', minPriorityFeePerCU: 0.01, local: true },
+  localnet: { chainID: SOLANA_LOCALNET.chainId, nodeURL: SOLANA_LOCALNET.rpcUrl, nativeCurrencySymbol: 'SOL', geckoId: 'solana', minPriorityFeePerCU: 0.01, swapProvider: 'jupiter/router', local: true },
 };
 
 /** Gateway's placeholder for "no default wallet yet"; Hummingbot treats it as not configured. */

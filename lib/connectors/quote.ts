@@ -6,8 +6,11 @@ import type { Side } from '../../schemas/amm';
 
 const PPM = 1_000_000n;
 
+/** Any chain's token, as far as quote maths needs it. */
+type QuotedToken = Pick<EvmToken, 'decimals'> & { address: string };
+
 /** Which token goes in and which comes out: SELL spends base (exact in), BUY receives base (exact out). */
-export function swapDirection(side: Side, base: EvmToken, quote: EvmToken): { tokenIn: EvmToken; tokenOut: EvmToken; exactIn: boolean } {
+export function swapDirection<T extends QuotedToken>(side: Side, base: T, quote: T): { tokenIn: T; tokenOut: T; exactIn: boolean } {
   return side === 'SELL' ? { tokenIn: base, tokenOut: quote, exactIn: true } : { tokenIn: quote, tokenOut: base, exactIn: false };
 }
 
@@ -52,10 +55,10 @@ export function swapPrice(side: Side, amountIn: number, amountOut: number): numb
   return side === 'SELL' ? amountOut / amountIn : amountIn / amountOut;
 }
 
-export interface SwapQuote {
+export interface SwapQuote<Token extends QuotedToken = EvmToken> {
   side: Side;
-  tokenIn: EvmToken;
-  tokenOut: EvmToken;
+  tokenIn: Token;
+  tokenOut: Token;
   /** Base units. */
   amountIn: bigint;
   amountOut: bigint;
@@ -66,8 +69,8 @@ export interface SwapQuote {
 }
 
 /** The quote a client reads: human units, price as quote per base. */
-export function humanQuote(quote: SwapQuote) {
-  const human = (amount: bigint, token: EvmToken) => Number(formatUnits(amount, token.decimals));
+export function humanQuote(quote: SwapQuote<QuotedToken>) {
+  const human = (amount: bigint, token: QuotedToken) => Number(formatUnits(amount, token.decimals));
   const amountIn = human(quote.amountIn, quote.tokenIn);
   const amountOut = human(quote.amountOut, quote.tokenOut);
   return {

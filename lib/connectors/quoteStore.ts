@@ -65,11 +65,29 @@ export async function sweepExpiredQuotes(env: Parameters<typeof getDb>[0]): Prom
   return swept.length;
 }
 
+type QuoteWhere = { connector: string; chain: Chain; network: string };
+
+/** One connector's router quotes on one network (uniswap-style routes), in Postgres: see `storedQuotes`. */
+export function postgresQuoteStore(env: Parameters<typeof getDb>[0], where: QuoteWhere): QuoteStore {
+  return storedQuotes<RouteQuote, Address>(env, where, { toJson, fromJson });
+}
+
+/** Quotes kept as the JSON the connector wrote: it checks their shape itself when it reads one back (Solana routers). */
+export function jsonQuoteStore(env: Parameters<typeof getDb>[0], where: QuoteWhere): QuoteStore<Record<string, unknown>, string> {
+  return storedQuotes(env, where, { toJson: (quote) => quote, fromJson: (_id, stored) => stored as Record<string, unknown> });
+}
+
 /**
- * One connector's router quotes on one network, in Postgres. The expiry is the database's clock, and a
- * claim is ONE conditional UPDATE, so two concurrent executions never both get the quote.
+ * One connector's router quotes on one network, in Postgres, written and read through `codec`. The
+ * expiry is the database's clock, and a claim is ONE conditional UPDATE, so two concurrent executions
+ * never both get the quote.
  */
-export function postgresQuoteStore(env: Parameters<typeof getDb>[0], where: { connector: string; chain: Chain; network: string }): QuoteStore {
+function storedQuotes<Quote, WalletAddress extends string>(
+  env: Parameters<typeof getDb>[0],
+  where: QuoteWhere,
+  codec: { toJson(quote: Quote): Record<string, unknown>; fromJson(id: string, stored: unknown): Quote },
+): QuoteStore<Quote, WalletAddress> {
+  const { toJson, fromJson } = codec;
   const db = getDb(env);
   const byId = (id: string) => and(eq(quotes.id, id), eq(quotes.connector, where.connector), eq(quotes.chain, where.chain), eq(quotes.network, where.network));
   return {
@@ -93,7 +111,7 @@ export function postgresQuoteStore(env: Parameters<typeof getDb>[0], where: { co
         .where(and(byId(id), claimable))
         // now() is the statement's time: only a claim made by this statement has it.
         .returning({ quote: quotes.quote, walletAddress: quotes.walletAddress, fresh: sql<boolean>`${quotes.usedAt} = now()` });
-      if (row) return { quote: fromJson(id, row.quote), walletAddress: (row.walletAddress ?? undefined) as Address | undefined, retried: !row.fresh };
+      if (row) return { quote: fromJson(id, row.quote), walletAddress: (row.walletAddress ?? undefined) as WalletAddress | undefined, retried: !row.fresh };
       const [found] = await db.select({ usedAt: quotes.usedAt }).from(quotes).where(byId(id));
       throw new QuoteNotFoundError(id, !found ? 'QUOTE_NOT_FOUND' : found.usedAt ? 'QUOTE_USED' : 'QUOTE_EXPIRED');
     },
@@ -105,7 +123,7 @@ export function postgresQuoteStore(env: Parameters<typeof getDb>[0], where: { co
     async walletFor(id) {
       if (!UUID.test(id)) return undefined;
       const [row] = await db.select({ walletAddress: quotes.walletAddress }).from(quotes).where(byId(id));
-      return (row?.walletAddress ?? undefined) as Address | undefined;
+      return (row?.walletAddress ?? undefined) as WalletAddress | undefined;
     },
   };
 }

@@ -1,10 +1,11 @@
 import type { Chain } from '../config/chains';
 import { NotFoundError } from '../errors';
+import { jupiter } from './jupiter';
 import { pancakeswap } from './pancakeswap';
-import type { ConnectorSpec, TradingType } from './spec';
+import type { ConnectorSpec, EvmConnectorSpec, TradingType } from './spec';
 import { uniswap } from './uniswap';
 
-const CONNECTORS = { uniswap, pancakeswap } satisfies Record<string, ConnectorSpec>;
+const CONNECTORS = { uniswap, pancakeswap, jupiter } satisfies Record<string, ConnectorSpec>;
 
 export type ConnectorName = keyof typeof CONNECTORS;
 
@@ -34,5 +35,12 @@ export function connectorSummaries(): { name: string; chain: Chain; tradingTypes
 export function requireConnector(name: string): ConnectorSpec {
   const connector = CONNECTOR_REGISTRY[name];
   if (!connector) throw new NotFoundError(`Connector ${name} not found (known: ${Object.keys(CONNECTOR_REGISTRY).join(', ')})`, 'UNKNOWN_CONNECTOR');
+  return connector;
+}
+
+/** A connector of the EVM schemas: a 404 for one of another chain, which has no `type` schema of that kind. */
+export function requireEvmConnector(name: string, type: TradingType): EvmConnectorSpec {
+  const connector = requireConnector(name);
+  if (connector.chain !== 'ethereum') throw new NotFoundError(`Connector ${name} has no ${type} schema on ethereum`, 'UNKNOWN_CONNECTOR');
   return connector;
 }

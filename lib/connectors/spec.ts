@@ -34,10 +34,7 @@ export interface ClmmContracts {
   swapRouter?: Address;
 }
 
-/**
- * A connector of the EVM schemas (Uniswap and its forks). A Solana connector will be another member of
- * `ConnectorSpec` with its own `chain: 'solana'` and program addresses.
- */
+/** A connector of the EVM schemas (Uniswap and its forks). */
 export interface EvmConnectorSpec {
   chain: Extract<Chain, 'ethereum'>;
   /** Its config namespace's defaults. */
@@ -62,4 +59,21 @@ export interface EvmConnectorSpec {
   pools: Record<string, ShippedPool[]>;
 }
 
-export type ConnectorSpec = EvmConnectorSpec;
+/**
+ * A Solana connector. Its router is an aggregator's HTTP API (Jupiter): the networks it serves, with no
+ * contracts to name. It has no EVM schemas.
+ */
+export interface SolanaConnectorSpec {
+  chain: Extract<Chain, 'solana'>;
+  config: ConnectorConfig;
+  router?: {
+    /** Its API's published base URL; EXCHANGE_BASE_URLS may point the connector at a stand-in instead. */
+    apiUrl: string;
+    networks: Record<string, object>;
+  };
+  amm?: never;
+  clmm?: never;
+  pools: Record<string, ShippedPool[]>;
+}
+
+export type ConnectorSpec = EvmConnectorSpec | SolanaConnectorSpec;

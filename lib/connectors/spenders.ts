@@ -12,7 +12,10 @@ type Spender = (network: EvmNetwork) => Address | undefined;
  * Permit2 nor the Universal Router, which Gateway's `uniswap/router` stands for).
  */
 export const SPENDER_ALIASES: Record<string, Spender> = Object.fromEntries(
-  Object.entries(CONNECTOR_REGISTRY).flatMap(([name, { amm, router, clmm }]) => {
+  Object.entries(CONNECTOR_REGISTRY).flatMap(([name, connector]) => {
+    // Only EVM connectors have spenders: a Solana wallet approves nothing.
+    if (connector.chain !== 'ethereum') return [];
+    const { amm, router, clmm } = connector;
     const aliases: [string, Spender][] = [];
     if (amm) aliases.push([`${name}/amm`, (network) => amm.networks[network.name]?.router]);
     if (clmm) {

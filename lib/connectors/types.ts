@@ -10,6 +10,9 @@ import type { Pool } from '../../schemas/pools';
 import type { RouterQuoteSwap } from '../../schemas/router';
 import type { EvmToken } from '../chains/types';
 import type { ClmmContracts } from './spec';
+import type { SolanaClient, SolanaNetwork } from '../chains/solana/client';
+import type { SolanaTransactionOutcome } from '../signer/types';
+import type { ChainToken } from '../chains/types';
 
 export type { AmmContracts, ClmmContracts, ConnectorSpec, RouterContracts, TradingType } from './spec';
 
@@ -123,17 +126,17 @@ export interface RouteQuote extends SwapQuote {
 }
 
 /** Where router quotes wait for execute-quote: stored with an expiry, each used once. */
-export interface QuoteStore {
-  save(quote: RouteQuote, walletAddress?: Address): Promise<{ id: string; expiresAt: Date }>;
+export interface QuoteStore<Quote = RouteQuote, WalletAddress extends string = Address> {
+  save(quote: Quote, walletAddress?: WalletAddress): Promise<{ id: string; expiresAt: Date }>;
   /**
    * Marks the quote used; a 400 `Quote not found or expired` (code QUOTE_NOT_FOUND, QUOTE_EXPIRED or
    * QUOTE_USED) otherwise. `retried`: it was already claimed, by a request with this Idempotency-Key.
    */
-  claim(id: string, idempotencyKey?: string): Promise<{ quote: RouteQuote; walletAddress?: Address; retried: boolean }>;
+  claim(id: string, idempotencyKey?: string): Promise<{ quote: Quote; walletAddress?: WalletAddress; retried: boolean }>;
   /** Makes a claimed quote usable again, for a first claim refused before anything was signed. */
   release(id: string): Promise<void>;
   /** The wallet a quote was made for, without claiming it (undefined: none, or no such quote). */
-  walletFor(id: string): Promise<Address | undefined>;
+  walletFor(id: string): Promise<WalletAddress | undefined>;
 }
 
 export interface RouterContext extends ChainContext {
@@ -169,6 +172,48 @@ export interface RouterConnector {
   executeSwap(context: RouterContext, parameters: RouterSwapParameters & { wallet: Wallet }): Promise<SwapExecute>;
 }
 
+// Solana: the same router contract over a Solana chain context. An aggregator's router (Jupiter) quotes
+// over its HTTP API and hands back a transaction its other parties have signed; the wallet signs it.
+
+export type SolanaToken = ChainToken<'solana'>;
+
+/** Where a Solana action runs: the network, a client for this request, the token list. */
+export interface SolanaChainContext {
+  network: SolanaNetwork;
+  client: SolanaClient;
+  tokens: TokenList<'solana'>;
+}
+
+/** A Solana wallet Colibri signs for: a transaction built elsewhere, paid by it, goes through its signer. */
+export interface SolanaWallet {
+  address: string;
+  /** Signs the serialized (base64) transaction as it is, sends it and waits for it. */
+  sendPrebuilt(transaction: string, kind: string): Promise<SolanaTransactionOutcome>;
+}
+
+export interface SolanaRouterContext extends SolanaChainContext {
+  /** The aggregator API's base URL (its published host, or a stand-in's). */
+  apiUrl: string;
+  /** Stored quotes as JSON: the connector checks its own shape when reading one back. */
+  quotes: QuoteStore<Record<string, unknown>, string>;
+}
+
+export interface SolanaSwapParameters {
+  base: SolanaToken;
+  quote: SolanaToken;
+  /** Human units of base: spent (SELL) or received (BUY). */
+  amount: Amount;
+  side: Side;
+  /** 0-100. */
+  slippagePct: number;
+}
+
+/** Gateway's `router` schema on Solana; the same answers as RouterConnector. */
+export interface SolanaRouterConnector {
+  quoteSwap(context: SolanaRouterContext, parameters: SolanaSwapParameters & { walletAddress?: string }): Promise<RouterQuoteSwap>;
+  executeQuote(context: SolanaRouterContext, parameters: { quoteId: string; wallet: (quotedFor?: string) => SolanaWallet; idempotencyKey?: string }): Promise<SwapExecute>;
+  executeSwap(context: SolanaRouterContext, parameters: SolanaSwapParameters & { wallet: SolanaWallet }): Promise<SwapExecute>;
+}
 
 /** A Uniswap V3-style deployment on one network, with its spender aliases. */
 export interface ClmmDeployment extends ClmmContracts {
@@ -239,4 +284,6 @@ export interface ConnectorActions {
   amm?: AmmConnector;
   router?: RouterConnector;
   clmm?: ClmmConnector;
+  /** The router of a Solana connector (its spec's `router`). */
+  solanaRouter?: SolanaRouterConnector;
 }

@@ -24,11 +24,25 @@ export interface EvmTransactionOutcome {
 
 /** Errors do not keep their class across a Durable Object call, so HTTP errors travel as values. */
 
-export interface SolanaTransactionIntent extends TransactionIntent {
+interface SolanaIntentBase extends TransactionIntent {
   network: SolanaNetwork;
-  /** Run in order in one transaction, after the compute budget instructions the signer adds. */
+}
+
+/** Instructions the signer makes into one transaction of its own, after the compute budget it sets. */
+export interface SolanaInstructionsIntent extends SolanaIntentBase {
   instructions: PlainInstruction[];
 }
+
+/**
+ * A transaction built elsewhere (an aggregator's swap, already signed by its other parties), paid by
+ * the wallet: signed as it is, so its blockhash and compute budget are the builder's.
+ */
+export interface SolanaPrebuiltIntent extends SolanaIntentBase {
+  /** The serialized v0 transaction, base64. */
+  transaction: string;
+}
+
+export type SolanaTransactionIntent = SolanaInstructionsIntent | SolanaPrebuiltIntent;
 
 export interface SolanaTransactionOutcome {
   signature: string;

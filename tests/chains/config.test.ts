@@ -1,7 +1,25 @@
 import { env } from 'cloudflare:test';
 import { describe, expect, it } from 'vitest';
+import { CHAIN_CONFIG, CHAINS } from '../../lib/config/networks';
+import { CONNECTOR_REGISTRY } from '../../lib/connectors/registry';
+import type { TradingType } from '../../lib/connectors/spec';
 import chains from '../../workers/chains';
 import { api } from '../support/http';
+
+describe('network defaults', () => {
+  it("every default swapProvider names a connector schema of the network's chain that serves the network", () => {
+    for (const chain of CHAINS) {
+      for (const [network, defaults] of Object.entries(CHAIN_CONFIG[chain].networks)) {
+        if (!defaults.swapProvider) continue;
+        const [dex, type] = defaults.swapProvider.split('/');
+        const connector = CONNECTOR_REGISTRY[dex];
+        expect(connector?.chain, `${chain}-${network}: ${defaults.swapProvider}`).toBe(chain);
+        const schema = connector?.[type as TradingType];
+        expect(schema?.networks[network], `${chain}-${network}: ${defaults.swapProvider}`).toBeDefined();
+      }
+    }
+  });
+});
 
 describe('/config', () => {
   it('lists chains with their networks, localnet included', async () => {

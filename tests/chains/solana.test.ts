@@ -28,7 +28,7 @@ describe('/chains/solana reads', () => {
       rpcProvider: 'url',
       currentBlockNumber: expect.any(Number),
       nativeCurrency: 'SOL',
-      swapProvider: '',
+      swapProvider: 'jupiter/router',
     });
     expect(body.currentBlockNumber).toBeGreaterThanOrEqual(slot);
   });

@@ -48,7 +48,7 @@ describe('/trading/swap/quote', () => {
       const cases: [Record<string, string>, number, RegExp][] = [
         [{ connector: 'sushiswap/amm', baseToken: 'WETH', quoteToken: 'USDC', amount: '1' }, 400, /Unsupported swap provider: sushiswap\/amm/],
         [{ connector: 'raydium/clmm', baseToken: 'WETH', quoteToken: 'USDC', amount: '1' }, 400, /Unsupported swap provider: raydium\/clmm/],
-        [{ chainNetwork: 'solana-mainnet-beta', baseToken: 'SOL', quoteToken: 'USDC', amount: '1' }, 400, /Unsupported swap provider: \(none\) on solana-mainnet-beta/],
+        [{ chainNetwork: 'solana-devnet', baseToken: 'SOL', quoteToken: 'USDC', amount: '1' }, 400, /Unsupported swap provider: \(none\) on solana-devnet/],
         [{ connector: 'uniswap/amm', baseToken: 'NOPE', quoteToken: 'USDC', amount: '1' }, 404, /Token NOPE not found in ethereum\/localnet/],
         [{ connector: 'uniswap/amm', baseToken: 'WETH', quoteToken: 'TEST', amount: '1' }, 404, /No AMM pool found for WETH-TEST on uniswap\/localnet/],
         [{ connector: 'uniswap/amm', baseToken: 'WETH', quoteToken: 'USDC', amount: '0' }, 400, /amount: must be greater than 0/],

@@ -14,6 +14,7 @@ declare global {
       TEST_RATE_LIMITED_RPC_URL: string;
       /** The local exchange itself (tools/exchange/), for test setup the workers must not see. */
       TEST_EXCHANGE_URL: string;
+      TEST_JUPITER_URL: string;
     }
   }
 }

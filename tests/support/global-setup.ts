@@ -1,6 +1,8 @@
 import type { TestProject } from 'vitest/node';
 import { startLocalExchange } from '../../tools/exchange/server';
 import { startEvmLocalnet } from '../../tools/localnet/evm/setup';
+import { startJupiterStandIn } from '../../tools/jupiter/server';
+import { seedMarketMaker } from '../../tools/jupiter/market-maker';
 import { startSolanaLocalnet } from '../../tools/localnet/solana/server';
 import { migrateDatabase } from '../../tools/migrate';
 import { startNeonProxy } from '../../tools/neon-proxy';
@@ -23,6 +25,8 @@ declare module 'vitest' {
     solanaUrl: string;
     /** The local exchange (tools/exchange/), for test setup. */
     exchangeUrl: string;
+    /** The Jupiter Swap API stand-in (tools/jupiter/), for its test controls. */
+    jupiterUrl: string;
     /** EXCHANGE_BASE_URLS for the workers: see {@link exchangeBaseUrls}. */
     exchangeBaseUrls: Record<string, string>;
   }
@@ -34,19 +38,21 @@ declare module 'vitest' {
  * port nothing listens on (an unreachable exchange). The others keep their published hosts, which no
  * test reaches.
  */
-function exchangeBaseUrls(localExchange: string, rateLimited: string): Record<string, string> {
-  return { binance: localExchange, binance_perpetual: localExchange, mexc: rateLimited, kraken: 'http://127.0.0.1:9' };
+function exchangeBaseUrls(localExchange: string, rateLimited: string, jupiter: string): Record<string, string> {
+  return { binance: localExchange, binance_perpetual: localExchange, mexc: rateLimited, kraken: 'http://127.0.0.1:9', jupiter };
 }
 
-/** Real parts for the whole workers suite: Postgres, the Neon-driver proxy, anvil and litesvm (each chain behind a counting proxy), the local exchange. */
+/** Real parts for the whole workers suite: Postgres, the Neon-driver proxy, anvil and litesvm (each chain behind a counting proxy), the local exchange, the Jupiter stand-in. */
 export default async function setup(project: TestProject) {
   const [postgres, evm, solana, exchange] = await Promise.all([startPostgres(), startEvmLocalnet(), startSolanaLocalnet({ port: 0 }), startLocalExchange()]);
+  seedMarketMaker(solana.svm);
   await migrateDatabase(postgres.url);
-  const [neonProxy, evmProxy, solanaProxy, rateLimited] = await Promise.all([
+  const [neonProxy, evmProxy, solanaProxy, rateLimited, jupiter] = await Promise.all([
     startNeonProxy({ databaseUrl: postgres.url }),
     startRpcProxy({ upstream: evm.rpcUrl }),
     startRpcProxy({ upstream: solana.rpcUrl }),
     startRpcProxy({ mode: 'rate-limited' }),
+    startJupiterStandIn({ rpcUrl: solana.rpcUrl }),
   ]);
   project.provide('databaseUrl', postgres.url);
   project.provide('neonProxyUrl', neonProxy.url);
@@ -56,9 +62,10 @@ export default async function setup(project: TestProject) {
   project.provide('solanaRpcUrl', solanaProxy.url);
   project.provide('solanaUrl', solana.rpcUrl);
   project.provide('exchangeUrl', exchange.url);
-  project.provide('exchangeBaseUrls', exchangeBaseUrls(exchange.url, rateLimited.url));
+  project.provide('jupiterUrl', jupiter.url);
+  project.provide('exchangeBaseUrls', exchangeBaseUrls(exchange.url, rateLimited.url, jupiter.url));
   return async () => {
-    await Promise.all([neonProxy.stop(), evmProxy.stop(), solanaProxy.stop(), rateLimited.stop()]);
+    await Promise.all([neonProxy.stop(), evmProxy.stop(), solanaProxy.stop(), rateLimited.stop(), jupiter.stop()]);
     await Promise.all([postgres.stop(), evm.stop(), solana.stop(), exchange.stop()]);
   };
 }

@@ -3,7 +3,7 @@ import { parseEvmAddress } from '../../lib/chains/address';
 import { createEvmClient, withRpc, type EvmNetwork } from '../../lib/chains/ethereum/client';
 import type { Config } from '../../lib/config/store';
 import { requireAmm } from '../../lib/connectors/actions';
-import { requireConnector } from '../../lib/connectors/registry';
+import { requireEvmConnector } from '../../lib/connectors/registry';
 import { resolvePair, type PairRequest } from '../../lib/connectors/resolvePair';
 import type { AmmContext, Wallet } from '../../lib/connectors/types';
 import { getDb } from '../../lib/db/client';
@@ -28,7 +28,7 @@ export function signingWallet(env: ConnectorsEnv, network: EvmNetwork, address: 
  * slippage default, wallet and RPC error mapping.
  */
 export async function ammRequest(env: ConnectorsEnv, config: Config, dex: string, networkName?: string) {
-  const { chain } = requireConnector(dex);
+  const { chain } = requireEvmConnector(dex, 'amm');
   const network = config.network(chain, networkName);
   const { actions, dex: deployment } = requireAmm(dex, network.name);
   const db = getDb(env);

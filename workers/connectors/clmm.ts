@@ -2,7 +2,7 @@ import { parseEvmAddress } from '../../lib/chains/address';
 import { createEvmClient, withRpc } from '../../lib/chains/ethereum/client';
 import type { Config } from '../../lib/config/store';
 import { requireClmm } from '../../lib/connectors/actions';
-import { requireConnector } from '../../lib/connectors/registry';
+import { requireEvmConnector } from '../../lib/connectors/registry';
 import { resolvePair, type PairRequest } from '../../lib/connectors/resolvePair';
 import type { ClmmContext, Wallet } from '../../lib/connectors/types';
 import { getDb } from '../../lib/db/client';
@@ -27,7 +27,7 @@ type SwapRequest = PairRequest & { amount: Amount; side: Side; slippagePct?: num
  * failures mapped to 429/503.
  */
 export async function clmmRequest(env: ConnectorsEnv, config: Config, dex: string, networkName?: string) {
-  const { chain } = requireConnector(dex);
+  const { chain } = requireEvmConnector(dex, 'clmm');
   const network = config.network(chain, networkName);
   const { actions, dex: deployment } = requireClmm(dex, network.name);
   const db = getDb(env);

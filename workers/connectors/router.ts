@@ -13,6 +13,7 @@ import { TokenList } from '../../lib/tokens/registry';
 import type { Amount, Side } from '../../schemas/amm';
 import { signingWallet } from './amm';
 import type { ConnectorsEnv } from './env';
+import { solanaRouterRequest } from './router-solana';
 
 /** A swap as router requests name it. */
 type SwapRequest = { baseToken: string; quoteToken: string; amount: Amount; side: Side; slippagePct?: number; walletAddress?: string };
@@ -24,7 +25,9 @@ type SwapRequest = { baseToken: string; quoteToken: string; amount: Amount; side
  * failures mapped to 429/503.
  */
 export async function routerRequest(env: ConnectorsEnv, config: Config, dex: string, networkName?: string) {
-  const { chain } = requireConnector(dex);
+  const connector = requireConnector(dex);
+  if (connector.chain === 'solana') return solanaRouterRequest(env, config, dex, networkName);
+  const { chain } = connector;
   const network = config.network(chain, networkName);
   const { actions, dex: deployment } = requireRouter(dex, network.name);
   const db = getDb(env);

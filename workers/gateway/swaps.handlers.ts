@@ -14,7 +14,7 @@ import { upstream } from './upstream';
 type Handler<R extends RouteConfig> = AppRouteHandler<R, GatewayEnv>;
 
 /** What the connector refused because the chain would: recorded as a failed swap. Anything else is bad input. */
-const REFUSALS = new Set(['SIMULATION_FAILED', 'INSUFFICIENT_ALLOWANCE', 'INSUFFICIENT_BALANCE', 'INSUFFICIENT_LIQUIDITY', 'NO_LIQUIDITY']);
+const REFUSALS = new Set(['SIMULATION_FAILED', 'SLIPPAGE_EXCEEDED', 'INSUFFICIENT_ALLOWANCE', 'INSUFFICIENT_BALANCE', 'INSUFFICIENT_LIQUIDITY', 'NO_LIQUIDITY']);
 const DEFAULT_SLIPPAGE_PCT = 1;
 
 type SwapRequest = z.infer<typeof routes.quote.request.body.content['application/json']['schema']> & { wallet_address?: string };

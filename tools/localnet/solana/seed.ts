@@ -57,12 +57,17 @@ export function seedLocalnet(svm: LiteSVM): void {
   const token = TOKEN_PROGRAM_ID.toBase58();
   writeAccount(svm, usdcMint.publicKey, { lamports: rentExempt(MINT_SIZE), data: mint, owner: token, executable: false });
 
-  const ata = Buffer.alloc(ACCOUNT_SIZE);
+  writeTokenAccount(svm, usdcMint.publicKey, devWallet.publicKey, DEV_WALLET_USDC);
+}
+
+/** Writes `owner`'s associated (SPL Token) account of `mint` holding `amount` base units. */
+export function writeTokenAccount(svm: LiteSVM, mint: PublicKey, owner: PublicKey, amount: bigint): void {
+  const account = Buffer.alloc(ACCOUNT_SIZE);
   AccountLayout.encode(
     {
-      mint: usdcMint.publicKey,
-      owner: devWallet.publicKey,
-      amount: DEV_WALLET_USDC,
+      mint,
+      owner,
+      amount,
       delegateOption: 0,
       delegate: PublicKey.default,
       state: AccountState.Initialized,
@@ -72,8 +77,8 @@ export function seedLocalnet(svm: LiteSVM): void {
       closeAuthorityOption: 0,
       closeAuthority: PublicKey.default,
     },
-    ata,
+    account,
   );
-  const ataAddress = getAssociatedTokenAddressSync(usdcMint.publicKey, devWallet.publicKey);
-  writeAccount(svm, ataAddress, { lamports: rentExempt(ACCOUNT_SIZE), data: ata, owner: token, executable: false });
+  const lamports = svm.minimumBalanceForRentExemption(BigInt(ACCOUNT_SIZE));
+  writeAccount(svm, getAssociatedTokenAddressSync(mint, owner), { lamports, data: account, owner: TOKEN_PROGRAM_ID.toBase58(), executable: false });
 }

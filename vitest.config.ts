@@ -82,7 +82,7 @@ export default defineConfig({
                 TEST_EXCHANGE_URL: inject('exchangeUrl'),
                 TEST_JUPITER_URL: inject('jupiterUrl'),
               },
-              durableObjects: { SIGNER: 'Signer', EXCHANGE_SESSIONS: 'ExchangeSession', MARKET_FEEDS: 'MarketFeed', FOLLOWER: 'TransactionFollower', BACKTEST_TASKS: 'BacktestTask', SETTINGS_VERSION: 'SettingsVersion' },
+              durableObjects: { SIGNER: 'Signer', EXCHANGE_SESSIONS: 'ExchangeSession', MARKET_FEEDS: 'MarketFeed', FOLLOWER: 'TransactionFollower', BACKTEST_TASKS: 'BacktestTask', SETTINGS_VERSION: 'SettingsVersion', EXECUTORS: 'ExecutorRuntime' },
               assets: { directory: 'node_modules/swagger-ui-dist', binding: 'ASSETS' },
               serviceBindings: Object.fromEntries(
                 Object.entries(routerEntrypoints).map(([binding, entrypoint]) => [binding, { name: kCurrentWorker, entrypoint }]),

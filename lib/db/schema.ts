@@ -1,4 +1,5 @@
 import { BOT_COMMANDS } from '../../schemas/bot-commands';
+import { EXECUTOR_TYPES } from '../../schemas/executors';
 import { DELIVERY_STATUSES, type ResolvedTrade, type WebhookAction, type WebhookLimits } from '../../schemas/webhooks';
 import { TASK_STATUSES, type BacktestRequest } from '../../schemas/backtesting';
 import { bigint, boolean, index, integer, jsonb, numeric, pgTable, primaryKey, serial, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
@@ -530,4 +531,105 @@ export const backtestTasks = pgTable(
     series: jsonb('series').$type<Record<string, unknown>>(),
   },
   (table) => [index('backtest_tasks_created_idx').on(table.createdAt)],
+);
+
+/**
+ * Executors (Hummingbot API's `executors` table): one row per executor, written when it is created and
+ * updated by its runtime after every step that changed its figures. The runtime's Durable Object holds
+ * the core's state; this row is what search, summary and performance read, in exact decimals.
+ */
+export const executors = pgTable(
+  'executors',
+  {
+    id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
+    executorId: text('executor_id').notNull(),
+    executorType: text('executor_type', { enum: EXECUTOR_TYPES }).notNull(),
+    accountName: text('account_name').notNull(),
+    /** Null for the two-market types (arbitrage, XEMM): their markets are in `config`. */
+    connectorName: text('connector_name'),
+    tradingPair: text('trading_pair'),
+    controllerId: text('controller_id').notNull().default('main'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    closedAt: timestamp('closed_at', { withTimezone: true }),
+    status: text('status', { enum: ['NOT_STARTED', 'RUNNING', 'SHUTTING_DOWN', 'TERMINATED'] }).notNull().default('RUNNING'),
+    closeType: text('close_type'),
+    side: text('side', { enum: ['BUY', 'SELL'] }),
+    netPnlQuote: amount('net_pnl_quote').notNull().default('0'),
+    netPnlPct: amount('net_pnl_pct').notNull().default('0'),
+    cumFeesQuote: amount('cum_fees_quote').notNull().default('0'),
+    filledAmountQuote: amount('filled_amount_quote').notNull().default('0'),
+    isTrading: boolean('is_trading').notNull().default(false),
+    config: jsonb('config').$type<Record<string, unknown>>().notNull(),
+    customInfo: jsonb('custom_info').$type<Record<string, unknown>>().notNull().default({}),
+    errorCount: integer('error_count').notNull().default(0),
+    lastError: text('last_error'),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (table) => [
+    uniqueIndex('executors_executor_id_idx').on(table.executorId),
+    index('executors_created_at_idx').on(table.createdAt, table.executorId),
+    index('executors_account_status_idx').on(table.accountName, table.status),
+    index('executors_controller_idx').on(table.controllerId),
+  ],
+);
+
+/**
+ * Every order an executor decided, written in the same step as the decision and before it is sent,
+ * under the client order id derived from (executor id, order number): a restarted runtime sends the
+ * rows not yet acknowledged again under the same id, so the exchange sees one order.
+ */
+export const executorOrders = pgTable(
+  'executor_orders',
+  {
+    id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
+    executorId: text('executor_id')
+      .notNull()
+      .references(() => executors.executorId, { onDelete: 'cascade' }),
+    /** The core's reference of the order (its action number within the executor). */
+    ref: text('ref').notNull(),
+    clientOrderId: text('client_order_id').notNull(),
+    exchangeOrderId: text('exchange_order_id'),
+    connectorName: text('connector_name').notNull(),
+    tradingPair: text('trading_pair').notNull(),
+    orderType: text('order_type', { enum: ['LIMIT', 'MARKET', 'LIMIT_MAKER'] }).notNull(),
+    tradeType: text('trade_type', { enum: ['BUY', 'SELL'] }).notNull(),
+    positionAction: text('position_action', { enum: ['OPEN', 'CLOSE', 'NIL'] }).notNull(),
+    amount: amount('amount').notNull(),
+    price: amount('price'),
+    /** DECIDED (recorded, not yet acknowledged by the exchange session), then the order's own statuses. */
+    status: text('status', { enum: ['DECIDED', ...ORDER_STATUSES] }).notNull().default('DECIDED'),
+    filledAmount: amount('filled_amount').notNull().default('0'),
+    averageFillPrice: amount('average_fill_price'),
+    feeQuote: amount('fee_quote').notNull().default('0'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (table) => [uniqueIndex('executor_orders_client_order_id_idx').on(table.clientOrderId), uniqueIndex('executor_orders_ref_idx').on(table.executorId, table.ref)],
+);
+
+/**
+ * What executors that ended POSITION_HOLD left on the books, per (account, connector, pair,
+ * controller): buys and sells kept apart, matched volume realised (§2.9 of the strategy reference).
+ */
+export const positionHolds = pgTable(
+  'position_holds',
+  {
+    id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
+    accountName: text('account_name').notNull(),
+    connectorName: text('connector_name').notNull(),
+    tradingPair: text('trading_pair').notNull(),
+    controllerId: text('controller_id').notNull().default('main'),
+    buyAmountBase: amount('buy_amount_base').notNull().default('0'),
+    buyAmountQuote: amount('buy_amount_quote').notNull().default('0'),
+    sellAmountBase: amount('sell_amount_base').notNull().default('0'),
+    sellAmountQuote: amount('sell_amount_quote').notNull().default('0'),
+    realizedPnlQuote: amount('realized_pnl_quote').notNull().default('0'),
+    cumFeesQuote: amount('cum_fees_quote').notNull().default('0'),
+    executorIds: jsonb('executor_ids').$type<string[]>().notNull().default([]),
+    status: text('status', { enum: ['ACTIVE', 'CLEARED'] }).notNull().default('ACTIVE'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    lastUpdated: timestamp('last_updated', { withTimezone: true }).notNull().defaultNow(),
+    clearedAt: timestamp('cleared_at', { withTimezone: true }),
+  },
+  (table) => [uniqueIndex('position_holds_key_idx').on(table.accountName, table.connectorName, table.tradingPair, table.controllerId).where(sql`status = 'ACTIVE'`)],
 );

@@ -3,6 +3,7 @@ import type { ExecutorType } from './core';
 import { dcaExecutorType } from './dca';
 import { gridExecutorType } from './grid';
 import { lpExecutorType } from './lp';
+import { orderExecutorType } from './order';
 import { positionExecutorType } from './position';
 import { twapExecutorType } from './twap';
 import { xemmExecutorType } from './xemm';
@@ -17,4 +18,5 @@ export const executorTypes: Partial<Record<ExecutorType, ExecutorTypeInfo>> = {
   arbitrage_executor: arbitrageExecutorType,
   xemm_executor: xemmExecutorType,
   lp_executor: lpExecutorType,
+  order_executor: orderExecutorType,
 };

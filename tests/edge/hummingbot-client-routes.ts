@@ -1,14 +1,14 @@
 /**
  * Every HTTP call of hummingbot-api-client 1.5.1 (PyPI `hummingbot-api-client`, repository
  * hummingbot/hummingbot-api-client at 79b9124) in its accounts, connectors, trading, portfolio,
- * market_data, gateway, gateway_swap and gateway_clmm routers, read from
+ * market_data, gateway, gateway_swap, gateway_clmm and executors routers, read from
  * `hummingbot_api_client/routers/*.py`: the client method, the HTTP method and the path exactly as the
  * client writes it (trailing slashes kept; `{name}` is the client's argument). Convenience methods
  * that only call other methods of their router are listed under `via`.
  */
 export const HUMMINGBOT_CLIENT_VERSION = '1.5.1';
 
-export type ClientRouter = 'accounts' | 'connectors' | 'trading' | 'portfolio' | 'market_data' | 'gateway' | 'gateway_swap' | 'gateway_clmm';
+export type ClientRouter = 'accounts' | 'connectors' | 'trading' | 'portfolio' | 'market_data' | 'gateway' | 'gateway_swap' | 'gateway_clmm' | 'executors';
 
 export interface ClientCall {
   router: ClientRouter;
@@ -111,6 +111,19 @@ export const CLIENT_CALLS = [
   { router: 'gateway_clmm', method: 'get_positions_owned', http: 'POST', path: '/gateway/clmm/positions_owned' },
   { router: 'gateway_clmm', method: 'get_position_events', http: 'GET', path: '/gateway/clmm/positions/{position_address}/events' },
   { router: 'gateway_clmm', method: 'search_positions', http: 'POST', path: '/gateway/clmm/positions/search' },
+
+  { router: 'executors', method: 'get_available_executor_types', http: 'GET', path: '/executors/types/available' },
+  { router: 'executors', method: 'get_executor_config_schema', http: 'GET', path: '/executors/types/{executor_type}/config' },
+  { router: 'executors', method: 'create_executor', http: 'POST', path: '/executors/' },
+  { router: 'executors', method: 'search_executors', http: 'POST', path: '/executors/search' },
+  { router: 'executors', method: 'get_summary', http: 'GET', path: '/executors/summary' },
+  { router: 'executors', method: 'get_performance_report', http: 'GET', path: '/executors/performance' },
+  { router: 'executors', method: 'get_executor', http: 'GET', path: '/executors/{executor_id}' },
+  { router: 'executors', method: 'get_executor_logs', http: 'GET', path: '/executors/{executor_id}/logs' },
+  { router: 'executors', method: 'stop_executor', http: 'POST', path: '/executors/{executor_id}/stop' },
+  { router: 'executors', method: 'get_positions_summary', http: 'GET', path: '/executors/positions/summary' },
+  { router: 'executors', method: 'get_position_held', http: 'GET', path: '/executors/positions/{connector_name}/{trading_pair}' },
+  { router: 'executors', method: 'clear_position_held', http: 'DELETE', path: '/executors/positions/{connector_name}/{trading_pair}' },
 ] as const satisfies readonly ClientCall[];
 
 /** The client's convenience methods: no route of their own, they call `via` and read its answer. */

@@ -152,6 +152,21 @@ const requests = (): Record<ClientCallKey, ClientRequest> => ({
   'gateway_clmm.close_position': { body: { ...evmLocalnet, position_address: 'POSITION' }, shape: withFields({ transaction_hash: expect.any(String) }) },
   'gateway_clmm.get_position_events': { args: { position_address: 'POSITION' }, query: { limit: 100 }, shape: withFields({ data: expect.any(Array) }) },
   'gateway_clmm.search_positions': { body: { limit: 50, offset: 0, refresh: false, network: 'ethereum-localnet' }, shape: (answer) => expect((answer as { data: unknown[] }).data).toContainEqual(expect.objectContaining({ position_address: produced.POSITION })) },
+  'executors.get_available_executor_types': { shape: (answer) => expect((answer as { executor_types: { type: string }[] }).executor_types).toContainEqual(expect.objectContaining({ type: 'order_executor' })) },
+  'executors.get_executor_config_schema': { args: { executor_type: 'order_executor' }, shape: withFields({ executor_type: 'order_executor', fields: expect.arrayContaining([expect.objectContaining({ name: 'amount', required: true })]) }) },
+  'executors.create_executor': {
+    body: { executor_config: { type: 'order_executor', connector_name: 'binance', trading_pair: 'BTC-USDT', side: 1, amount: 0.001, execution_strategy: 'LIMIT', price: 10000 }, account_name: 'TRADER', controller_id: 'clientcov' },
+    shape: withFields({ executor_type: 'order_executor', status: 'RUNNING' }),
+  },
+  'executors.search_executors': { body: { limit: 50, controller_ids: ['clientcov'] }, shape: page },
+  'executors.get_summary': { shape: withFields({ total_active: expect.any(Number), by_type: expect.any(Object) }) },
+  'executors.get_performance_report': { query: { controller_id: 'clientcov' }, shape: withFields({ by_type: expect.any(Object), win_rate: null }) },
+  'executors.get_executor': { args: { executor_id: 'EXECUTOR' }, shape: withFields({ executor_type: 'order_executor', trading_pair: 'BTC-USDT' }) },
+  'executors.get_executor_logs': { args: { executor_id: 'EXECUTOR' }, query: { limit: 100 }, shape: withFields({ logs: expect.any(Array) }) },
+  'executors.stop_executor': { args: { executor_id: 'EXECUTOR' }, body: { keep_position: false }, shape: withFields({ status: 'stopping', keep_position: false }) },
+  'executors.get_positions_summary': { shape: withFields({ positions: expect.any(Array) }) },
+  'executors.get_position_held': { args: { connector_name: 'binance', trading_pair: 'ETH-BTC' }, query: { account_name: 'TRADER' }, status: 404, shape: object },
+  'executors.clear_position_held': { args: { connector_name: 'binance', trading_pair: 'ETH-BTC' }, query: { account_name: 'TRADER' }, status: 404, shape: object },
 });
 
 /** Values one call's answer gives later calls (an order to cancel, a swap to look up, a position to close). */
@@ -183,7 +198,7 @@ beforeAll(async () => {
 });
 
 describe(`hummingbot-api-client ${HUMMINGBOT_CLIENT_VERSION} through the edge`, () => {
-  it('lists each call of its eight routers once', () => {
+  it('lists each call of its nine routers once', () => {
     const keys = CLIENT_CALLS.map(({ router, method }) => `${router}.${method}`);
     expect(new Set(keys).size).toBe(keys.length);
     expect(Object.keys(requests()).sort()).toEqual([...keys].sort());
@@ -217,6 +232,7 @@ describe(`hummingbot-api-client ${HUMMINGBOT_CLIENT_VERSION} through the edge`, 
           if (response.status === 404) expect((answer as { message: string }).message).not.toMatch(ROUTE_NOT_FOUND);
           expect(response.status).toBe(request.status ?? (response.ok ? response.status : 200));
           request.shape(answer);
+          if (key === 'executors.create_executor') produced.EXECUTOR = (answer as { executor_id: string }).executor_id;
           if (key === 'trading.place_order') produced.ORDER = (answer as { order_id: string }).order_id;
           if (key === 'gateway_swap.execute_swap') produced.SWAP = (answer as { transaction_hash: string }).transaction_hash;
           if (key === 'gateway_clmm.open_position') produced.POSITION = (answer as { position_address: string }).position_address;

@@ -26,6 +26,7 @@ function entrypoint(worker: FetchWorker) {
 
 export { BacktestTask } from '../../lib/backtesting/task-runner';
 export { ExchangeSession } from '../../lib/exchanges/session';
+export { ExecutorRuntime } from '../../lib/executors/runtime/executor-runtime';
 export { MarketFeed } from '../../lib/market-data/feed';
 export { Signer } from '../../lib/signer/signer';
 export { TransactionFollower } from '../../workers/gateway/transaction-follower';

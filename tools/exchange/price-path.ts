@@ -41,10 +41,24 @@ export function uniform(seed: number, ...parts: number[]): number {
 }
 
 export class PricePath {
+  /** Factors a test moved assets' prices by (`POST /__local/price`), applied on top of the seeded path. */
+  private readonly shifts = new Map<string, number>();
+
   constructor(private readonly seed: number) {}
 
+  /** Back to the seeded path. */
+  resetPrice(asset: string): void {
+    this.shifts.delete(asset);
+  }
+
+  /** Moves `asset`'s USDT price (spot and perpetual alike) so that it is `price` at `t`, from now on. */
+  movePrice(asset: string, anchor: number, t: number, price: number): void {
+    this.shifts.delete(asset);
+    this.shifts.set(asset, price / this.usdPrice(asset, anchor, t));
+  }
+
   /** The base asset's USDT price at time `t` (ms), as a float. */
-  private usdPrice(asset: string, anchor: number, t: number): number {
+  usdPrice(asset: string, anchor: number, t: number): number {
     const key = stringHash(asset);
     const sigma = DAILY_VOLATILITY[asset] ?? 0.03;
     let logReturn = (uniform(this.seed, key, 999) - 0.5) * 0.04; // the seed moves the whole level a little
@@ -56,7 +70,7 @@ export class PricePath {
       const b = uniform(this.seed, key, s, i + 1) * 2 - 1;
       logReturn += sigma * Math.sqrt(scale / DAY_MS) * 1.7 * (a + (b - a) * smooth);
     });
-    return anchor * Math.exp(logReturn);
+    return anchor * Math.exp(logReturn) * (this.shifts.get(asset) ?? 1);
   }
 
   /** The symbol's mid price at `t`, as a float; a cross (ETHBTC) is the ratio of its legs. */

@@ -108,7 +108,7 @@ export async function startLocalExchange(options: LocalExchangeOptions = {}): Pr
   const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     const url = new URL(req.url ?? '/', 'http://local');
     const method = req.method ?? 'GET';
-    if (url.pathname.startsWith('/__local/')) return control(url, method, res);
+    if (url.pathname.startsWith('/__local/')) return control(url, method, res, method === 'POST' ? await readBody(req) : undefined);
     const [, host = '', ...rest] = url.pathname.split('/');
     const publishedPath = `/${rest.join('/')}`;
     const route = routes.get(`${method} ${host}${publishedPath}`);
@@ -158,7 +158,8 @@ export async function startLocalExchange(options: LocalExchangeOptions = {}): Pr
     futures.pauseMarketMaker(paused);
   };
 
-  const control = ({ pathname, searchParams }: URL, method: string, res: ServerResponse): void => {
+  const control = ({ pathname, searchParams }: URL, method: string, res: ServerResponse, body?: string): void => {
+    if (pathname === '/__local/price' && method === 'POST') return movePrice(res, body);
     if (pathname === '/__local/request-count' && method === 'GET') return send(res, 200, { requests });
     if (pathname === '/__local/requests' && method === 'GET') return send(res, 200, { requests: requestsByKey.get(searchParams.get('apiKey') ?? '') ?? [] });
     if (pathname === '/__local/request-count/reset' && method === 'POST') {
@@ -190,6 +191,23 @@ export async function startLocalExchange(options: LocalExchangeOptions = {}): Pr
       return send(res, 200, { released: released.length });
     }
     send(res, 404, { code: -1000, msg: 'Not found' });
+  };
+
+  /** `{symbol: "BTCUSDT", price: "101000"}` (no price: back to the seeded path): the base asset's price path moves there now (spot and USD-M), the market maker re-quotes around it at its next interval. */
+  const movePrice = (res: ServerResponse, body?: string): void => {
+    let request: { symbol?: unknown; price?: unknown };
+    try {
+      request = JSON.parse(body ?? '{}') as typeof request;
+    } catch {
+      return send(res, 400, { code: -1102, msg: 'Body must be JSON: {"symbol": "BTCUSDT", "price": "101000"}' });
+    }
+    const rules = typeof request.symbol === 'string' ? spot.markets.get(request.symbol)?.rules : undefined;
+    if (!rules || rules.quoteAsset !== 'USDT') return send(res, 400, { code: -1121, msg: 'symbol must be a USDT spot symbol, e.g. BTCUSDT' });
+    if (request.price === undefined) path.resetPrice(rules.baseAsset);
+    const price = request.price === undefined ? path.price(rules, clock()) : Number(request.price);
+    if (!(price > 0)) return send(res, 400, { code: -1100, msg: 'price must be a number greater than 0' });
+    if (request.price !== undefined) path.movePrice(rules.baseAsset, Number(rules.anchorPrice), clock(), price);
+    send(res, 200, { symbol: rules.symbol, price: path.price(rules, clock()) });
   };
 
   const server = createServer((req, res) => {

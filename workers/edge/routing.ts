@@ -35,9 +35,10 @@ export function upstreamFor(path: string): Upstream | undefined {
     case 'market-data':
       return 'MARKET_DATA';
     case 'ws':
-      return second === 'market-data' ? 'MARKET_DATA' : undefined;
+      return second === 'market-data' ? 'MARKET_DATA' : second === 'executors' ? 'BOTS' : undefined;
     case 'bot-orchestration':
     case 'backtesting':
+    case 'executors':
       return 'BOTS';
     case 'webhooks':
     case 'hooks':

@@ -18,6 +18,11 @@ import { recordOrder } from './record-order';
 export interface PlaceOrderParameters extends TradeRequest {
   /** The request's Idempotency-Key header: its retry gets this order back. */
   idempotencyKey?: string;
+  /**
+   * The client order id to send the order under, when the caller derives its own (an executor's, from
+   * its id and order number): sending again under the same id is the same order, never a second one.
+   */
+  clientOrderId?: string;
 }
 
 /** Hummingbot API's answer to `POST /trading/orders`. */
@@ -35,7 +40,7 @@ export interface PlacedOrder {
 
 type OrderRow = typeof orders.$inferSelect;
 
-const placed = (row: OrderRow): PlacedOrder => ({
+const placed = (row: Pick<OrderRow, 'clientOrderId' | 'accountName' | 'connectorName' | 'tradingPair' | 'tradeType' | 'amount' | 'orderType' | 'price'>): PlacedOrder => ({
   order_id: row.clientOrderId,
   account_name: row.accountName,
   connector_name: row.connectorName,
@@ -98,7 +103,9 @@ export async function placeOrder(context: TradingContext, request: PlaceOrderPar
   }
   const params = await perpetualParams(context, request);
 
-  const clientOrderId = newClientOrderId(request.trade_type);
+  const clientOrderId = request.clientOrderId ?? newClientOrderId(request.trade_type);
+  // The same caller's order already on its way (a retry that overtook its first call): the first call sends it.
+  if (context.placing.has(clientOrderId)) return placed({ clientOrderId, accountName: context.account, connectorName: connector.name, tradingPair: request.trading_pair, tradeType: request.trade_type, amount, orderType: request.order_type, price: price ?? null });
   const db = getDb(context.env);
   // Marked as being sent before its row exists, so the follower never takes it for an interrupted one.
   context.placing.add(clientOrderId);
@@ -120,32 +127,59 @@ export async function placeOrder(context: TradingContext, request: PlaceOrderPar
       })
       .onConflictDoNothing()
       .returning();
-    if (!row) return await firstOrder(context, request);
-    // Followed from now on: should the session die before the answer is recorded, its alarm recovers the order.
-    await context.follow(request.order_type !== 'MARKET');
-
-    let order: Order;
-    try {
-      const type: OrderType = request.order_type === 'MARKET' ? 'market' : 'limit';
-      const postOnly = request.order_type === 'LIMIT_MAKER' ? { postOnly: true } : {};
-      order = await exchange.createOrder(market.symbol, type, request.trade_type === 'BUY' ? 'buy' : 'sell', Number(amount), price === null ? undefined : Number(price), {
-        clientOrderId,
-        ...postOnly,
-        ...params,
-      });
-    } catch (error) {
-      order = await afterFailedSend(context, row, market.symbol, error);
-    }
-    try {
-      await recordOrder(context, { ...row, filledAmount: '0' }, order);
-    } catch (error) {
-      // The exchange has the order: the follower records it by its client order id.
-      log('warn', 'recording a placed order failed; the follower recovers it', { clientOrderId, error: error instanceof Error ? error.message : String(error) });
-    }
-    return placed(row);
+    if (!row) return request.clientOrderId ? await sameOrder(context, request.clientOrderId, market.symbol, params) : await firstOrder(context, request);
+    return await send(context, row, market.symbol, params);
   } finally {
     context.placing.delete(clientOrderId);
   }
+}
+
+/**
+ * Sends the order of `row` under its client order id and records the answer. Followed from the start:
+ * should the session die before the answer is recorded, its alarm recovers the order.
+ */
+async function send(context: TradingContext, row: OrderRow, symbol: string, params: Record<string, unknown>): Promise<PlacedOrder> {
+  const { clientOrderId } = row;
+  await context.follow(row.orderType !== 'MARKET');
+  let order: Order;
+  try {
+    const type: OrderType = row.orderType === 'MARKET' ? 'market' : 'limit';
+    const postOnly = row.orderType === 'LIMIT_MAKER' ? { postOnly: true } : {};
+    order = await context.exchange.createOrder(symbol, type, row.tradeType === 'BUY' ? 'buy' : 'sell', Number(row.amount), row.price === null ? undefined : Number(row.price), {
+      clientOrderId,
+      ...postOnly,
+      ...params,
+    });
+  } catch (error) {
+    order = await afterFailedSend(context, row, symbol, error);
+  }
+  try {
+    await recordOrder(context, { ...row, filledAmount: '0' }, order);
+  } catch (error) {
+    // The exchange has the order: the follower records it by its client order id.
+    log('warn', 'recording a placed order failed; the follower recovers it', { clientOrderId, error: error instanceof Error ? error.message : String(error) });
+  }
+  return placed(row);
+}
+
+/**
+ * The order already written under a caller's client order id. One this session is sending, or that the
+ * exchange acknowledged, is returned as it is. One whose send was cut off (no exchange order id, not
+ * being sent) is looked up on the exchange by that id, and sent under it if the exchange never got it:
+ * the exchange sees one order however often the caller sends it again.
+ */
+async function sameOrder(context: TradingContext, clientOrderId: string, symbol: string, params: Record<string, unknown>): Promise<PlacedOrder> {
+  const [row] = await getDb(context.env).select().from(orders).where(eq(orders.clientOrderId, clientOrderId));
+  if (!row || row.accountName !== context.account || row.connectorName !== context.connector.name) throw new IdempotencyKeyReusedError();
+  if (row.status === 'FAILED') throw new OrderFailedError(row.clientOrderId, row.errorMessage ?? 'refused by the exchange');
+  if (row.exchangeOrderId !== null || row.status !== 'SUBMITTED') return placed(row);
+  try {
+    await recordOrder(context, row, await context.exchange.fetchOrder(clientOrderId, symbol, { clientOrderId }));
+    return placed(row);
+  } catch (error) {
+    if (!(error instanceof OrderNotFound)) throw error;
+  }
+  return send(context, row, symbol, params);
 }
 
 /** The order first placed under this request's Idempotency-Key, if it was this same request. */

@@ -31,6 +31,9 @@ export function parseExecutorConfig(raw: Record<string, unknown>): ValidatedExec
     const available = Object.keys(executorTypes).join(', ');
     throw new ValidationError([{ field: field('type'), reason: type.success ? `${type.data} is not available yet (available: ${available})` : `unknown executor type (available: ${available})` }]);
   }
+  if (type.data === 'lp_executor') {
+    throw new ValidationError([{ field: field('type'), reason: 'lp_executor cannot run live yet: the runtime does not send its CLMM steps (open, close, swap back)' }]);
+  }
   const parsed = info.core.configSchema.safeParse(raw);
   if (!parsed.success) throw new ValidationError(parsed.error.issues.map((issue): FieldIssue => ({ field: field(...issue.path), reason: issue.message })));
   const config = parsed.data as Record<string, unknown>;

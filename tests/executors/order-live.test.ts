@@ -95,6 +95,7 @@ describe('order executor, live on the local exchange', () => {
   it.each([
     ['a missing type', { ...order({ execution_strategy: 'MARKET' }), type: undefined }, 400, 'executor_config.type'],
     ['an unknown type', order({ type: 'moon_executor', execution_strategy: 'MARKET' }), 400, 'executor_config.type'],
+    ['an LP executor, which the live runtime cannot run yet', order({ type: 'lp_executor', execution_strategy: 'MARKET' }), 400, 'lp_executor cannot run live yet'],
     ['an amount ≤ 0', order({ amount: 0, execution_strategy: 'MARKET' }), 400, 'executor_config.amount'],
     ['a price ≤ 0', order({ execution_strategy: 'LIMIT', price: -1 }), 400, 'executor_config.price'],
     ['an unknown connector', order({ connector_name: 'nowhere', execution_strategy: 'MARKET' }), 400, 'executor_config.connector_name'],

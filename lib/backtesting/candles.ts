@@ -1,8 +1,8 @@
-import { and, asc, between, eq, sql } from 'drizzle-orm';
+import { asc, sql } from 'drizzle-orm';
 import { getDb } from '../db/client';
 import { candles } from '../db/schema';
 import type { RouterEnv } from '../env';
-import type { CandleSeries } from '../exchanges/reads/candle-store';
+import { inSeries, type CandleSeries } from '../exchanges/reads/candle-store';
 import { INTERVAL_MS } from '../exchanges/reads/intervals';
 import type { BarColumns } from './engine';
 
@@ -28,15 +28,7 @@ export async function readBarColumns(env: StoreEnv, series: CandleSeries, from: 
         volume: sql`${candles.volume}::float8`.mapWith(Number),
       })
       .from(candles)
-      .where(
-        and(
-          eq(candles.connector, series.connector),
-          eq(candles.source, series.source),
-          eq(candles.tradingPair, series.tradingPair),
-          eq(candles.interval, series.interval),
-          between(candles.openTime, start, Math.min(to, start + span - 1)),
-        ),
-      )
+      .where(inSeries(series, start, Math.min(to, start + span - 1)))
       .orderBy(asc(candles.openTime));
     slices.push(rows);
     read += rows.length;

@@ -17,21 +17,20 @@ export interface CandleSeries {
 // Postgres takes at most 65,535 parameters per statement: 14 per candle.
 const INSERT_CHUNK = 2000;
 
+/** The rows of one series opening in [from, to] (ms). */
+export function inSeries(series: CandleSeries, from: number, to: number) {
+  return and(
+    eq(candles.connector, series.connector),
+    eq(candles.source, series.source),
+    eq(candles.tradingPair, series.tradingPair),
+    eq(candles.interval, series.interval),
+    between(candles.openTime, from, to),
+  );
+}
+
 /** The stored closed candles opening in [from, to] (ms), oldest first. */
 export async function readCandles(env: StoreEnv, series: CandleSeries, from: number, to: number): Promise<Candle[]> {
-  const rows = await getDb(env)
-    .select()
-    .from(candles)
-    .where(
-      and(
-        eq(candles.connector, series.connector),
-        eq(candles.source, series.source),
-        eq(candles.tradingPair, series.tradingPair),
-        eq(candles.interval, series.interval),
-        between(candles.openTime, from, to),
-      ),
-    )
-    .orderBy(asc(candles.openTime));
+  const rows = await getDb(env).select().from(candles).where(inSeries(series, from, to)).orderBy(asc(candles.openTime));
   return rows.map((row) => ({
     openTime: row.openTime,
     open: row.open,
